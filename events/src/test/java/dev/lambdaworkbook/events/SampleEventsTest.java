@@ -1,0 +1,83 @@
+package dev.lambdaworkbook.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+class SampleEventsTest {
+
+    @Test
+    @DisplayName("El evento hello-world de la consola trae key1, key2 y key3")
+    void helloWorldHasConsoleKeys() {
+        Map<String, Object> event = SampleEvents.helloWorld();
+
+        assertEquals(Map.of("key1", "value1", "key2", "value2", "key3", "value3"), event);
+    }
+
+    @Test
+    @DisplayName("El evento S3 es un ObjectCreated:Put con hora y clave codificada")
+    void s3PutHasEncodedKey() {
+        S3Event event = SampleEvents.s3Put();
+
+        S3EventNotificationRecord record = event.getRecords().get(0);
+        assertEquals("ObjectCreated:Put", record.getEventName());
+        assertEquals("aws:s3", record.getEventSource());
+        assertEquals("2026-03-19T09:00:18.002Z", record.getEventTime().toString());
+        assertEquals("master-trading-entrada", record.getS3().getBucket().getName());
+        assertEquals("bme/RV_TICK+19-03-2018+ma%C3%B1ana.csv", record.getS3().getObject().getKey());
+        assertEquals("bme/RV_TICK 19-03-2018 mañana.csv",
+                URLDecoder.decode(record.getS3().getObject().getKey(), StandardCharsets.UTF_8));
+        assertEquals(2048L, record.getS3().getObject().getSizeAsLong());
+    }
+
+    @Test
+    @DisplayName("El evento de API Gateway REST trae a y b en los dos mapas de parámetros")
+    void apiGatewayHasQueryParameters() {
+        APIGatewayProxyRequestEvent event = SampleEvents.apiGatewayRestGet();
+
+        assertEquals("GET", event.getHttpMethod());
+        assertEquals("/suma", event.getPath());
+        assertEquals(Map.of("a", "2", "b", "3"), event.getQueryStringParameters());
+        assertEquals(Map.of("a", List.of("2"), "b", List.of("3")), event.getMultiValueQueryStringParameters());
+        assertEquals("prod", event.getRequestContext().getStage());
+        assertEquals("c6af9ac6-7b61-11e6-9a41-93e8deadbeef", event.getRequestContext().getRequestId());
+        assertNull(event.getBody());
+        assertFalse(event.getIsBase64Encoded());
+    }
+
+    @Test
+    @DisplayName("El evento programado de EventBridge trae detail-type y hora")
+    void scheduledHasTime() {
+        ScheduledEvent event = SampleEvents.scheduled();
+
+        assertEquals("Scheduled Event", event.getDetailType());
+        assertEquals("aws.events", event.getSource());
+        assertEquals("2026-03-19T09:01:00.000Z", event.getTime().toString());
+        assertEquals(List.of("arn:aws:events:eu-west-1:123456789012:rule/cada-minuto"), event.getResources());
+    }
+
+    static final List<String> ALL_EVENTS = SampleEvents.ALL;
+
+    @ParameterizedTest(name = "{0}")
+    @FieldSource("ALL_EVENTS")
+    @DisplayName("Cada evento de ejemplo es un objeto JSON en el classpath")
+    void everyEventIsJsonObject(String name) {
+        String json = SampleEvents.json(name).strip();
+
+        assertTrue(json.startsWith("{") && json.endsWith("}"), () -> name + " no es un objeto JSON: " + json);
+    }
+}
