@@ -191,12 +191,13 @@ public final class TemplateReader {
     }
 
     private Map<String, Object> withGlobals(Object globals, Map<String, Object> properties, String where) {
-        for (String key : properties.keySet()) {
+        properties.forEach((key, value) -> {
             if (!FUNCTION_PROPERTIES.contains(key)) {
                 throw error(where + "." + key + " no está soportada. Propiedades admitidas: "
                         + sorted(FUNCTION_PROPERTIES));
             }
-        }
+            requireValue(value, where + "." + key);
+        });
         if (globals == null) {
             return properties;
         }
@@ -213,19 +214,26 @@ public final class TemplateReader {
                 throw error("Globals.Function." + key + " no está soportada. Propiedades admitidas: "
                         + sorted(GLOBAL_PROPERTIES));
             }
+            requireValue(value, "Globals.Function." + key);
             merged.put(key, value);
         });
         properties.forEach((key, value) -> merged.merge(key, value,
-                (global, own) -> "Environment".equals(key) ? mergedEnvironment(global, own) : own));
+                (global, own) -> "Environment".equals(key) ? mergedEnvironment(global, own, where) : own));
         return merged;
     }
 
     /** Merges environment variables as SAM does: the function's own variables win over the global ones. */
-    private Map<String, Object> mergedEnvironment(Object global, Object own) {
+    private Map<String, Object> mergedEnvironment(Object global, Object own, String where) {
         Map<String, Object> variables = new LinkedHashMap<>(
-                map(map(global, "Globals.Function.Environment").get("Variables"), "Globals.Function.Environment.Variables"));
-        variables.putAll(map(map(own, "Environment").get("Variables"), "Environment.Variables"));
+                variables(global, "Globals.Function.Environment"));
+        variables.putAll(variables(own, where + ".Environment"));
         return Map.of("Variables", variables);
+    }
+
+    private Map<String, Object> variables(Object environment, String place) {
+        Map<String, Object> declared = map(environment, place);
+        only(declared, Set.of("Variables"), place);
+        return map(declared.get("Variables"), place + ".Variables");
     }
 
     private Map<String, EnvironmentValue> environment(Object section, Map<String, Map<String, Object>> parameters,
@@ -234,7 +242,7 @@ public final class TemplateReader {
         if (section == null) {
             return environment;
         }
-        Map<String, Object> variables = map(map(section, where).get("Variables"), where + ".Variables");
+        Map<String, Object> variables = variables(section, where);
         variables.forEach((name, value) -> {
             String place = where + ".Variables." + name;
             if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
@@ -247,6 +255,7 @@ public final class TemplateReader {
 
     private EnvironmentValue environmentValue(Object value, Map<String, Map<String, Object>> parameters,
             Map<String, String> buckets, String place) {
+        requireValue(value, place);
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return new EnvironmentValue.Literal(String.valueOf(value));
         }
@@ -273,6 +282,7 @@ public final class TemplateReader {
         map(section, where).forEach((name, value) -> {
             String place = where + "." + name;
             Map<String, Object> event = map(value, place);
+            only(event, Set.of("Type", "Properties"), place);
             Object type = event.get("Type");
             Map<String, Object> properties = map(event.get("Properties"), place + ".Properties");
             if ("Schedule".equals(type)) {
@@ -307,6 +317,9 @@ public final class TemplateReader {
         }
         List<String> events = new ArrayList<>();
         Object declared = properties.get("Events");
+        if (declared == null) {
+            throw error("falta " + place + ".Events; escribe, por ejemplo, 'Events: s3:ObjectCreated:*'.");
+        }
         for (Object event : declared instanceof List<?> list ? list : List.of(String.valueOf(declared))) {
             String text = String.valueOf(event);
             if (!text.matches("s3:ObjectCreated:(\\*|Put|Post|Copy|CompleteMultipartUpload)")) {
@@ -376,6 +389,13 @@ public final class TemplateReader {
             if (!allowed.contains(key)) {
                 throw error(place + "." + key + " no está soportada. Propiedades admitidas: " + sorted(allowed));
             }
+        }
+    }
+
+    /** Rejects a key written with no value, such as {@code Timeout:} alone on its line. */
+    private void requireValue(Object value, String place) {
+        if (value == null) {
+            throw error(place + " está vacía; escribe su valor o quita la clave.");
         }
     }
 

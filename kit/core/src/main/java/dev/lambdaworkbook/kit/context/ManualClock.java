@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -16,15 +17,15 @@ import java.util.function.Consumer;
  */
 public final class ManualClock extends Clock {
 
+    private final AtomicReference<Instant> now;
     private final ZoneId zone;
-    private Instant now;
 
     public ManualClock(Instant start) {
-        this(start, ZoneOffset.UTC);
+        this(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
     }
 
-    private ManualClock(Instant start, ZoneId zone) {
-        this.now = Objects.requireNonNull(start, "start");
+    private ManualClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
@@ -33,11 +34,13 @@ public final class ManualClock extends Clock {
         return new ManualClock(Instant.parse(isoInstant));
     }
 
-    public synchronized void advance(Duration duration) {
+    /** Moves the clock forward; a view made by {@link #withZone} moves with it. */
+    public void advance(Duration duration) {
         if (duration.isNegative()) {
-            throw new IllegalArgumentException("El reloj no puede retroceder: " + duration);
+            throw new IllegalArgumentException("El reloj no puede retroceder: se pidió avanzar " + duration
+                    + ". Usa una duración positiva o cero.");
         }
-        now = now.plus(duration);
+        now.updateAndGet(instant -> instant.plus(duration));
     }
 
     /** Returns a pause that advances this clock instead of sleeping. */
@@ -46,8 +49,8 @@ public final class ManualClock extends Clock {
     }
 
     @Override
-    public synchronized Instant instant() {
-        return now;
+    public Instant instant() {
+        return now.get();
     }
 
     @Override
@@ -55,8 +58,9 @@ public final class ManualClock extends Clock {
         return zone;
     }
 
+    /** Returns a view of this clock in another zone: it shows the same instant and advances with this clock. */
     @Override
-    public Clock withZone(ZoneId newZone) {
-        return new ManualClock(instant(), newZone);
+    public ManualClock withZone(ZoneId newZone) {
+        return new ManualClock(now, newZone);
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 /**
  * A {@link LambdaLogger} that writes each message to the current {@code System.out}, as the runtime writes to the
  * function's log stream, and also keeps the messages so tests can check them.
+ *
+ * <p>In Lambda each call becomes its own log event, shown on its own line in CloudWatch, so a message without a
+ * trailing line break is printed with one. {@link #messages()} keeps each message exactly as logged.
  */
 public final class RecordingLogger implements LambdaLogger {
 
@@ -18,7 +21,7 @@ public final class RecordingLogger implements LambdaLogger {
     public synchronized void log(String message) {
         String text = String.valueOf(message);
         messages.add(text);
-        System.out.print(text);
+        System.out.print(text.endsWith("\n") ? text : text + System.lineSeparator());
         System.out.flush();
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
@@ -52,6 +54,11 @@ public final class StarterMustFail {
     record Counts(int tests, int failed) {
     }
 
+    /**
+     * Counts the {@code testcase} elements of every report and those with a {@code failure} or {@code error}. The
+     * counts on the report's root element are not used: Surefire leaves them at zero when all the tests of a class
+     * sit in {@code @Nested} classes.
+     */
     static Counts read(Path reports) throws IOException {
         if (!Files.isDirectory(reports)) {
             return new Counts(0, 0);
@@ -60,13 +67,26 @@ public final class StarterMustFail {
         int failed = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(reports, "TEST-*.xml")) {
             for (Path file : files) {
-                Element suite = parse(file);
-                tests += Integer.parseInt(suite.getAttribute("tests"));
-                failed += Integer.parseInt(suite.getAttribute("failures"))
-                        + Integer.parseInt(suite.getAttribute("errors"));
+                NodeList testCases = parse(file).getElementsByTagName("testcase");
+                for (int i = 0; i < testCases.getLength(); i++) {
+                    Element testCase = (Element) testCases.item(i);
+                    tests++;
+                    if (hasChild(testCase, "failure") || hasChild(testCase, "error")) {
+                        failed++;
+                    }
+                }
             }
         }
         return new Counts(tests, failed);
+    }
+
+    private static boolean hasChild(Element parent, String name) {
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && name.equals(element.getTagName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Element parse(Path file) throws IOException {

@@ -1,0 +1,75 @@
+package dev.lambdaworkbook.checker.cli;
+
+import dev.lambdaworkbook.checker.compile.SuiteBuilder;
+import dev.lambdaworkbook.checker.grade.PreparedSuite;
+import dev.lambdaworkbook.checker.grade.SubmissionGrader;
+import dev.lambdaworkbook.checker.grade.SuitePreparation;
+import dev.lambdaworkbook.checker.run.SandboxLimits;
+import dev.lambdaworkbook.checker.run.TestRunner;
+import dev.lambdaworkbook.checker.scan.SubmissionScanner;
+import dev.lambdaworkbook.checker.workbook.ClasspathSource;
+import dev.lambdaworkbook.checker.workbook.Exercise;
+import dev.lambdaworkbook.checker.workbook.MavenClasspath;
+import dev.lambdaworkbook.checker.workbook.Workbook;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the parts the subcommands share: the suites of the exercises and the grader of one submission. */
+final class Pipeline implements AutoCloseable {
+
+    private final Path workRoot;
+    private final SubmissionGrader grader;
+    private final SuitePreparation preparation;
+
+    private Pipeline(Path workRoot, SubmissionGrader grader, SuitePreparation preparation) {
+        this.workRoot = workRoot;
+        this.grader = grader;
+        this.preparation = preparation;
+    }
+
+    static Pipeline create(Workbook workbook, SandboxLimits limits, PrintStream log) throws IOException {
+        Path cache = workbook.root().resolve("target/corrector");
+        ClasspathSource classpaths = new MavenClasspath(workbook, cache, log::println);
+        return create(classpaths, cache, limits, SubmissionScanner.NONE);
+    }
+
+    static Pipeline create(ClasspathSource classpaths, Path cache, SandboxLimits limits, SubmissionScanner scanner)
+            throws IOException {
+        Path workRoot = Files.createTempDirectory("corrector-");
+        SuiteBuilder builder = new SuiteBuilder(classpaths, cache);
+        SubmissionGrader grader = new SubmissionGrader(builder.harnessJar(), scanner,
+                new TestRunner(limits, List.of()), workRoot);
+        return new Pipeline(workRoot, grader, new SuitePreparation(builder, grader));
+    }
+
+    SubmissionGrader grader() {
+        return grader;
+    }
+
+    SuitePreparation preparation() {
+        return preparation;
+    }
+
+    /** Compiles the tests of each exercise and runs its reference, telling the instructor as it goes. */
+    List<PreparedSuite> prepare(List<Exercise> exercises, PrintStream log) {
+        List<PreparedSuite> suites = new ArrayList<>();
+        for (Exercise exercise : exercises) {
+            log.println("Preparando el ejercicio " + exercise.id() + " (pruebas y solución de referencia)…");
+            suites.add(preparation.prepare(exercise));
+        }
+        return suites;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (var paths = Files.walk(workRoot)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

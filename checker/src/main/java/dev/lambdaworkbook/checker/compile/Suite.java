@@ -1,0 +1,44 @@
+package dev.lambdaworkbook.checker.compile;
+
+import dev.lambdaworkbook.checker.workbook.Exercise;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An exercise's tests, compiled once for every submission: the visible suite and the hidden tests in one jar,
+ * compiled against the reference solution, plus the libraries they run with.
+ *
+ * @param fingerprint a hash of the tests, the reference, the resources and the libraries: part of every result key
+ * @param libraries the exercise's test class path, folders turned into jars so class data sharing can use them
+ * @param testsJar the compiled tests with the test resources, and the exercise's resources
+ * @param referenceClasses the compiled reference solution
+ * @param testClasses the top-level test classes, named as Surefire finds them by default
+ * @param hiddenClasses those of them that come from the hidden tests
+ * @param folder where this suite's files live; the class data sharing archive goes here too
+ */
+public record Suite(
+        Exercise exercise,
+        String fingerprint,
+        List<Path> libraries,
+        Path testsJar,
+        Path referenceClasses,
+        List<String> testClasses,
+        Set<String> hiddenClasses,
+        Path folder) {
+
+    /** Returns the child's class path: the harness and the libraries first, the submission's classes last. */
+    public List<Path> childClasspath(Path harnessJar, List<Path> studentEntries) {
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(harnessJar);
+        classpath.addAll(libraries);
+        classpath.add(testsJar);
+        classpath.addAll(studentEntries);
+        return classpath;
+    }
+
+    public Path sharedArchive() {
+        return folder.resolve("clases.jsa");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.lambdaworkbook.checker.grade;
+
+import dev.lambdaworkbook.checker.run.TestResult;
+import java.util.List;
+
+/**
+ * What grading one student's exercise produced; saved as JSON under its key so a re-run can reuse it.
+ *
+ * @param detail the compiler errors, the violations or the reason the entry is invalid; empty when graded
+ * @param tests one result per test of the exercise's plan
+ * @param notes remarks for the instructor, such as restarts after a timeout
+ */
+public record ExerciseResult(String exercise, State state, String detail, List<TestResult> tests, List<String> notes,
+        long millis) {
+
+    /** How far grading got, with the Spanish words reports use. */
+    public enum State {
+        GRADED("calificado"),
+        NOT_SUBMITTED("sin entrega"),
+        COMPILE_ERROR("no compila"),
+        REJECTED("rechazado por el análisis previo"),
+        INVALID("entrega no válida");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lambdaworkbook.checker.policy;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What one exercise's code may use beyond the plain JDK and the Lambda libraries.
+ *
+ * @param exercise the exercise number, such as {@code 07}
+ * @param permissions the API families the exercise needs
+ * @param environment the environment variables the code may read: those its {@code template.yaml} declares and
+ *     the non-secret ones the Lambda runtime sets
+ */
+public record ExercisePolicy(String exercise, Set<Permission> permissions, Set<String> environment) {
+
+    /**
+     * Variables the Lambda runtime sets in every function that are not credentials. {@code AWS_ACCESS_KEY_ID},
+     * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} are deliberately absent: in Lambda only the SDK
+     * reads them.
+     */
+    public static final Set<String> LAMBDA_VARIABLES = Set.of(
+            "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME",
+            "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_INITIALIZATION_TYPE",
+            "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "LAMBDA_TASK_ROOT", "_HANDLER", "TZ");
+
+    public ExercisePolicy {
+        permissions = Set.copyOf(permissions);
+        environment = Set.copyOf(environment);
+    }
+
+    public boolean allows(Permission permission) {
+        return permission != null && permissions.contains(permission);
+    }
+
+    /** Returns the readable variables in alphabetical order, for messages. */
+    public String environmentList() {
+        return String.join(", ", new TreeSet<>(environment));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.lambdaworkbook.checker.report;
+
+import dev.lambdaworkbook.checker.grade.ExerciseResult;
+import dev.lambdaworkbook.checker.run.TestResult;
+import dev.lambdaworkbook.checker.run.TestStatus;
+import dev.lambdaworkbook.checker.score.ExerciseScore;
+import dev.lambdaworkbook.checker.score.Scale;
+import dev.lambdaworkbook.checker.score.StudentGrade;
+import java.util.List;
+
+/**
+ * The feedback a student reads, in Markdown and in HTML: the mark per exercise and task, then each test that did
+ * not pass with its message, the probable place in the student's code and what the test printed.
+ */
+final class Feedback {
+
+    private static final int OUTPUT_SHOWN = 2000;
+
+    private Feedback() {
+    }
+
+    static String markdown(StudentGrade grade, Scale scale) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Corrección de ").append(grade.submission().name()).append("\n\n");
+        md.append("**Nota final: ").append(Texts.mark(grade.total())).append(" sobre ")
+                .append(Texts.mark(scale.max())).append("** (cada ejercicio pesa lo mismo).\n");
+        for (int i = 0; i < grade.results().size(); i++) {
+            ExerciseResult result = grade.results().get(i);
+            ExerciseScore score = grade.scores().get(i);
+            md.append("\n## Ejercicio ").append(result.exercise()).append(": ").append(Texts.mark(score.mark()))
+                    .append(" (").append(score.earned()).append(" de ").append(score.max()).append(" puntos)\n\n");
+            if (result.state() != ExerciseResult.State.GRADED) {
+                md.append("Estado: **").append(result.state().label()).append("**.\n\n```\n")
+                        .append(result.detail().strip()).append("\n```\n");
+            }
+            score.tasks().values().forEach(task -> md.append("- Tarea ").append(task.task()).append(": ")
+                    .append(task.earned()).append(" de ").append(task.max()).append(" puntos\n"));
+            List<TestResult> failed = failed(result);
+            if (failed.isEmpty() && result.state() == ExerciseResult.State.GRADED) {
+                md.append("\nTodas las pruebas pasan.\n");
+            }
+            if (result.state() == ExerciseResult.State.GRADED) {
+                for (TestResult test : failed) {
+                    md.append("\n### ✘ ").append(test.fullName()).append(test.hidden() ? " (prueba oculta)" : "")
+                            .append("\n\n");
+                    md.append("- Tarea ").append(test.task()).append(", ").append(test.points()).append(" puntos: ")
+                            .append(test.status().label()).append('\n');
+                    md.append("- Mensaje: ").append(Texts.explain(test).replace("\n", "\n  ")).append('\n');
+                    String location = Texts.location(test);
+                    if (location != null) {
+                        md.append("- Lugar probable: `").append(location).append("`\n");
+                    }
+                    if (test.output() != null && !test.output().isBlank()) {
+                        md.append("\nSalida de la prueba:\n\n```\n")
+                                .append(Texts.cut(test.output().strip(), OUTPUT_SHOWN)).append("\n```\n");
+                    }
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    static String html(StudentGrade grade, Scale scale) {
+        StringBuilder html = new StringBuilder();
+        String name = Texts.html(grade.submission().name());
+        html.append("<!DOCTYPE html>\n<html lang=\"es\"><head><meta charset=\"utf-8\"><title>Corrección de ")
+                .append(name).append("</title><style>").append(Texts.STYLE).append("</style></head><body>\n");
+        html.append("<h1>Corrección de ").append(name).append("</h1>\n<p><strong>Nota final: ")
+                .append(Texts.mark(grade.total())).append(" sobre ").append(Texts.mark(scale.max()))
+                .append("</strong> (cada ejercicio pesa lo mismo).</p>\n");
+        for (int i = 0; i < grade.results().size(); i++) {
+            ExerciseResult result = grade.results().get(i);
+            ExerciseScore score = grade.scores().get(i);
+            html.append("<h2>Ejercicio ").append(result.exercise()).append(": ").append(Texts.mark(score.mark()))
+                    .append(" <span class=\"muted\">(").append(score.earned()).append(" de ").append(score.max())
+                    .append(" puntos)</span></h2>\n");
+            if (result.state() != ExerciseResult.State.GRADED) {
+                html.append("<p>Estado: <strong class=\"ko\">").append(result.state().label())
+                        .append("</strong></p><pre>").append(Texts.html(result.detail().strip())).append("</pre>\n");
+            }
+            html.append("<table><tr><th>Tarea</th><th>Puntos</th></tr>\n");
+            score.tasks().values().forEach(task -> html.append("<tr><td>Tarea ").append(task.task())
+                    .append("</td><td class=\"num\">").append(task.earned()).append(" / ").append(task.max())
+                    .append("</td></tr>\n"));
+            html.append("</table>\n");
+            if (result.state() != ExerciseResult.State.GRADED) {
+                continue;
+            }
+            List<TestResult> failed = failed(result);
+            if (failed.isEmpty()) {
+                html.append("<p class=\"ok\">Todas las pruebas pasan.</p>\n");
+            }
+            for (TestResult test : failed) {
+                html.append("<div class=\"failure\"><h3>✘ ").append(Texts.html(test.fullName()))
+                        .append(test.hidden() ? " <span class=\"muted\">(prueba oculta)</span>" : "")
+                        .append("</h3>\n<p>Tarea ").append(test.task()).append(", ").append(test.points())
+                        .append(" puntos: ").append(test.status().label()).append("</p>\n<p>")
+                        .append(Texts.html(Texts.explain(test))).append("</p>\n");
+                String location = Texts.location(test);
+                if (location != null) {
+                    html.append("<p>Lugar probable: <code>").append(Texts.html(location)).append("</code></p>\n");
+                }
+                if (test.output() != null && !test.output().isBlank()) {
+                    html.append("<details><summary>Salida de la prueba</summary><pre>")
+                            .append(Texts.html(Texts.cut(test.output().strip(), OUTPUT_SHOWN)))
+                            .append("</pre></details>\n");
+                }
+                html.append("</div>\n");
+            }
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static List<TestResult> failed(ExerciseResult result) {
+        return result.tests().stream()
+                .filter(test -> test.graded() && test.status() != TestStatus.PASSED
+                        && test.status() != TestStatus.SKIPPED)
+                .toList();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lambdaworkbook.checker.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lambdaworkbook.checker.grade.AtomicFiles;
+import dev.lambdaworkbook.checker.grade.ClassResults;
+import dev.lambdaworkbook.checker.score.StudentGrade;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Writes every output of a grading run, each file atomically: {@code notas.csv}, {@code informe.html}, and per
+ * student {@code alumnos/<id>/results.json}, {@code feedback.md} and {@code feedback.html}.
+ */
+public final class Reports {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Reports() {
+    }
+
+    /**
+     * Writes the reports.
+     *
+     * @param moodleLanguage {@code es} or {@code en}: the language of the Moodle headers in {@code notas.csv}
+     */
+    public static void write(ClassResults results, Path folder, String moodleLanguage) throws IOException {
+        GradesCsv.Language language = GradesCsv.Language.of(moodleLanguage);
+        for (StudentGrade grade : results.grades()) {
+            Path student = folder.resolve("alumnos").resolve(grade.submission().folderName());
+            AtomicFiles.write(student.resolve("results.json"),
+                    out -> JSON.writeValue(out, ResultsJson.of(grade, results.scale())));
+            AtomicFiles.writeString(student.resolve("feedback.md"), Feedback.markdown(grade, results.scale()));
+            AtomicFiles.writeString(student.resolve("feedback.html"), Feedback.html(grade, results.scale()));
+        }
+        AtomicFiles.writeString(folder.resolve("notas.csv"), GradesCsv.write(results, language));
+        AtomicFiles.writeString(folder.resolve("informe.html"), ClassReport.html(results));
+    }
+}

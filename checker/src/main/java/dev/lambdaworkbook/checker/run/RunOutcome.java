@@ -1,0 +1,13 @@
+package dev.lambdaworkbook.checker.run;
+
+import java.util.List;
+
+/**
+ * What a child JVM run produced.
+ *
+ * @param tests one result per test method, in plan order
+ * @param notes Spanish remarks for the instructor: restarts, a JVM that ended early, its error output
+ * @param launches how many child JVMs the run took (more than one after a timeout)
+ */
+public record RunOutcome(List<TestResult> tests, List<String> notes, int launches) {
+}

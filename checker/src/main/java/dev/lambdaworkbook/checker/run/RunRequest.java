@@ -1,0 +1,29 @@
+package dev.lambdaworkbook.checker.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One submission's tests to run in a child JVM.
+ *
+ * @param classpath the harness, the exercise's libraries and compiled tests, then the student's classes last
+ * @param jvmOptions extra options, such as the class data sharing archive of the exercise
+ * @param testClasses the top-level test classes to discover
+ * @param hiddenClasses the top-level test classes that come from the hidden tests
+ * @param studentClasses the classes compiled from the submission, to find the student's frame in a stack trace
+ * @param workDir a fresh folder the child runs in; its {@code home} and {@code tmp} subfolders are created here
+ * @param systemProperties properties the graded suites read, such as {@code workbook.template}
+ * @param expected the tests the reference run found, reported as not run when the child dies before its plan
+ */
+public record RunRequest(
+        List<Path> classpath,
+        List<String> jvmOptions,
+        List<String> testClasses,
+        Set<String> hiddenClasses,
+        Set<String> studentClasses,
+        Path workDir,
+        Map<String, String> systemProperties,
+        List<TestResult> expected) {
+}

@@ -1,0 +1,11 @@
+package dev.lambdaworkbook.checker.workbook;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where an exercise's test class path comes from: its libraries, the kit, JUnit; not its own classes. */
+@FunctionalInterface
+public interface ClasspathSource {
+
+    List<Path> testClasspath(Exercise exercise);
+}

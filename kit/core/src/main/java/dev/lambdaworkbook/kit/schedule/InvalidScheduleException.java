@@ -1,0 +1,27 @@
+package dev.lambdaworkbook.kit.schedule;
+
+/**
+ * A schedule expression that EventBridge would reject. The message, in Spanish, quotes the expression, says which
+ * rule it breaks and how to write it.
+ */
+public class InvalidScheduleException extends IllegalArgumentException {
+
+    private final String expression;
+    private final String reason;
+
+    public InvalidScheduleException(String expression, String reason) {
+        super("La expresión de programación '" + expression + "' no es válida: " + reason);
+        this.expression = expression;
+        this.reason = reason;
+    }
+
+    /** The rejected expression as written. */
+    public String expression() {
+        return expression;
+    }
+
+    /** The broken rule and the fix, without the expression itself. */
+    public String reason() {
+        return reason;
+    }
+}

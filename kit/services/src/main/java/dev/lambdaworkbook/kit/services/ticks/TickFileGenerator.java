@@ -1,0 +1,290 @@
+package dev.lambdaworkbook.kit.services.ticks;
+
+import dev.lambdaworkbook.kit.services.ticks.BmeTickers.Stock;
+import dev.lambdaworkbook.kit.services.ticks.TickFileOptions.Quirk;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Writes synthetic BME {@code RV_TICK} daily extracts ({@link BmeLayout}): seeded, so the same
+ * {@link TickFileOptions} always give the same bytes, and streamed, so memory use does not grow with the size.
+ *
+ * <p>Trades run from 09:00:00.000 (the opening auction, all at that instant) to at most 17:35:00.000, in time
+ * order, each stock's price moving by whole ticks from a realistic opening price. A 2,000,000-line file is about
+ * 440 MB.
+ */
+public final class TickFileGenerator {
+
+    private static final int OPEN_MILLIS = 9 * 3_600_000;
+    private static final int CLOSE_MILLIS = 17 * 3_600_000 + 35 * 60_000;
+    private static final String[] MEMBERS = {"9838", "9849", "0049", "0081", "9575", "0182", "9000", "0128",
+        "9460", "0075", "9555", "0030"};
+
+    private final TickFileOptions options;
+    private final SplittableRandom random;
+    private final List<Stock> stocks = BmeTickers.STOCKS;
+    private final int[] cumulativeWeights;
+    private final long[] prices;
+    private final byte[][] names;
+    private final byte[][] isins;
+    private final byte[] lineEnd;
+    private final byte[] date;
+    private final byte[] settlementDate;
+    private final byte[] tradeIdPrefix;
+
+    private TickFileGenerator(TickFileOptions options) {
+        this.options = options;
+        this.random = new SplittableRandom(options.seed());
+        this.cumulativeWeights = new int[stocks.size()];
+        this.prices = new long[stocks.size()];
+        this.names = new byte[stocks.size()][];
+        this.isins = new byte[stocks.size()][];
+        int total = 0;
+        for (int i = 0; i < stocks.size(); i++) {
+            Stock stock = stocks.get(i);
+            total += stock.weight();
+            cumulativeWeights[i] = total;
+            long tick = tickSize(Math.round(stock.openingPrice() * 10_000));
+            prices[i] = Math.round(stock.openingPrice() * 10_000 / tick) * tick;
+            names[i] = stock.name().getBytes(options.has(Quirk.LATIN1) ? StandardCharsets.ISO_8859_1
+                    : StandardCharsets.UTF_8);
+            isins[i] = BmeTickers.isin(stock.ticker()).getBytes(StandardCharsets.US_ASCII);
+        }
+        this.lineEnd = (options.has(Quirk.CRLF) ? "\r\n" : "\n").getBytes(StandardCharsets.US_ASCII);
+        this.date = options.date().toString().getBytes(StandardCharsets.US_ASCII);
+        this.settlementDate = settlement(options.date()).toString().getBytes(StandardCharsets.US_ASCII);
+        this.tradeIdPrefix = options.date().toString().replace("-", "").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Writes a file to {@code out}, which the caller closes. */
+    public static TickFileSummary write(TickFileOptions options, OutputStream out) throws IOException {
+        try {
+            return new TickFileGenerator(options).writeAll(out);
+        } catch (UncheckedIOException writeFailed) {
+            throw writeFailed.getCause();
+        }
+    }
+
+    /**
+     * Writes a file to {@code target} through a temporary file in the same folder, moved into place only when
+     * complete: a failure leaves no partial file behind.
+     */
+    public static TickFileSummary write(TickFileOptions options, Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".partial");
+        try {
+            TickFileSummary summary;
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                summary = write(options, out);
+            }
+            readableByAll(temporary);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return summary;
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Gives the file the usual rw-r--r-- mode: temporary files are created private. */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    /** Returns a whole file in memory; for small files in tests. */
+    public static byte[] bytes(TickFileOptions options) {
+        if (options.rows() > 200_000) {
+            throw new IllegalArgumentException("Para " + options.rows() + " filas escribe a un fichero con "
+                    + "write(options, path): en memoria ocuparían cientos de MB.");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(options, out);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return out.toByteArray();
+    }
+
+    private TickFileSummary writeAll(OutputStream out) throws IOException {
+        LineBuffer line = new LineBuffer(out);
+        Map<String, Long> byTicker = new LinkedHashMap<>();
+        stocks.forEach(stock -> byTicker.put(stock.ticker(), 0L));
+        if (options.has(Quirk.BOM)) {
+            line.bytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        }
+        header(line);
+        if (options.has(Quirk.BLANK_LINE_AFTER_HEADER)) {
+            line.bytes(lineEnd);
+        }
+        long rows = options.rows();
+        long auctionRows = Math.max(1, rows / 500);
+        long shortLeft = options.shortRows();
+        double timeMillis = OPEN_MILLIS;
+        double meanGap = (double) (CLOSE_MILLIS - OPEN_MILLIS) / Math.max(1, rows - auctionRows);
+        for (long row = 0; row < rows; row++) {
+            if (options.has(Quirk.REPEATED_HEADER) && row == rows / 2) {
+                header(line);
+            }
+            boolean auction = row < auctionRows;
+            if (!auction) {
+                timeMillis = Math.min(CLOSE_MILLIS, timeMillis + random.nextDouble() * 2 * meanGap);
+            }
+            // Selection sampling: exactly shortRows lines are cut, spread uniformly, in one pass.
+            boolean cut = shortLeft > 0 && random.nextLong(rows - row) < shortLeft;
+            int stock = pickStock();
+            int fields = cut ? 1 + random.nextInt(BmeLayout.FIELDS - 1) : BmeLayout.FIELDS;
+            trade(line, row + 1, stock, (int) timeMillis, auction, fields);
+            if (cut) {
+                shortLeft--;
+            } else {
+                byTicker.merge(stocks.get(stock).ticker(), 1L, Long::sum);
+            }
+        }
+        line.flush();
+        return new TickFileSummary(rows - options.shortRows(), options.shortRows(), byTicker, line.written());
+    }
+
+    private void header(LineBuffer line) {
+        line.ascii(BmeLayout.HEADER_LINE);
+        line.bytes(lineEnd);
+    }
+
+    private int pickStock() {
+        int draw = random.nextInt(cumulativeWeights[cumulativeWeights.length - 1]);
+        for (int i = 0; i < cumulativeWeights.length; i++) {
+            if (draw < cumulativeWeights[i]) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("unreachable: draw below the total weight");
+    }
+
+    private void trade(LineBuffer line, long sequence, int stock, int timeMillis, boolean auction, int fields) {
+        long price = nextPrice(stock);
+        long volume = volume();
+        FieldWriter writer = new FieldWriter(line, fields);
+        writer.field(() -> line.bytes(date));
+        writer.field(() -> line.number(sequence));
+        writer.field(() -> line.padded(stocks.get(stock).ticker(), BmeLayout.TICKER_WIDTH));
+        writer.field(() -> line.number(volume));
+        writer.field(() -> line.decimal(price, 4));
+        writer.field(() -> line.compactTime(timeMillis));
+        writer.field(() -> line.time(timeMillis));
+        writer.field(() -> line.bytes(isins[stock]));
+        writer.field(() -> line.bytes(names[stock]));
+        writer.field(() -> line.ascii("EUR"));
+        writer.field(() -> line.ascii("MC"));
+        writer.field(() -> line.ascii("CT"));
+        writer.field(() -> line.ascii(auction ? "A" : "C"));
+        writer.field(() -> line.ascii("N"));
+        writer.field(() -> line.ascii(MEMBERS[random.nextInt(MEMBERS.length)]));
+        writer.field(() -> line.ascii(MEMBERS[random.nextInt(MEMBERS.length)]));
+        writer.field(() -> line.decimal((volume * price + 50) / 100, 2));
+        writer.field(() -> line.number(1_000_000_000L + random.nextLong(8_999_999_999L)));
+        writer.field(() -> line.number(1_000_000_000L + random.nextLong(8_999_999_999L)));
+        writer.field(() -> line.ascii("N"));
+        writer.field(() -> line.bytes(settlementDate));
+        writer.field(() -> {
+            line.bytes(tradeIdPrefix);
+            line.zeroPadded(sequence, 8);
+        });
+        writer.field(() -> line.ascii("XMAD"));
+        writer.field(() -> line.ascii("1"));
+        writer.field(() -> line.ascii(auction ? "1" : "2"));
+        for (int flag = 0; flag < 7; flag++) {
+            writer.field(() -> line.ascii("-"));
+        }
+        writer.field(() -> line.ascii("P"));
+        writer.field(() -> line.ascii(random.nextInt(10) < 3 ? "H" : "-"));
+        writer.field(() -> line.ascii("-"));
+        writer.field(() -> line.ascii("-"));
+        writer.field(() -> line.ascii("-"));
+        writer.field(() -> line.ascii(" "));
+        line.bytes(lineEnd);
+    }
+
+    private long nextPrice(int stock) {
+        long price = prices[stock];
+        int move = random.nextInt(10);
+        long tick = tickSize(price);
+        if (move < 2 && price > 2 * tick) {
+            price -= tick;
+        } else if (move < 4) {
+            price += tick;
+        }
+        prices[stock] = price;
+        return price;
+    }
+
+    /** Returns the tick size, in ten-thousandths of a euro, for a price in ten-thousandths. */
+    static long tickSize(long price) {
+        if (price < 50_000) {
+            return 5;
+        }
+        if (price < 100_000) {
+            return 10;
+        }
+        if (price < 500_000) {
+            return 50;
+        }
+        return price < 1_000_000 ? 100 : 500;
+    }
+
+    private long volume() {
+        double gaussian = StrictMath.sqrt(-2 * StrictMath.log(1.0 - random.nextDouble()))
+                * StrictMath.cos(2 * StrictMath.PI * random.nextDouble());
+        return Math.max(1, Math.min(500_000, Math.round(StrictMath.exp(5 + 1.4 * gaussian))));
+    }
+
+    private static LocalDate settlement(LocalDate trade) {
+        LocalDate day = trade;
+        int business = 0;
+        while (business < 2) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                business++;
+            }
+        }
+        return day;
+    }
+
+    /** Writes fields with {@code ;} between them and stops after a given number, to cut short lines. */
+    private static final class FieldWriter {
+
+        private final LineBuffer line;
+        private final int limit;
+        private int written;
+
+        FieldWriter(LineBuffer line, int limit) {
+            this.line = line;
+            this.limit = limit;
+        }
+
+        void field(Runnable value) {
+            if (written >= limit) {
+                return;
+            }
+            if (written > 0) {
+                line.separator();
+            }
+            value.run();
+            written++;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.lambdaworkbook.runner.cli;
+
+import dev.lambdaworkbook.runner.ExitCode;
+import dev.lambdaworkbook.runner.RunnerException;
+import dev.lambdaworkbook.runner.invoke.LocalFunction;
+import dev.lambdaworkbook.runner.project.FunctionResolver;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Small helpers the commands share. */
+final class Cli {
+
+    private Cli() {
+    }
+
+    static LocalFunction resolve(FunctionOptions options, PrintWriter err) {
+        PrintStream diagnostics = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                err.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                err.write(new String(bytes, offset, length, StandardCharsets.UTF_8));
+                err.flush();
+            }
+        }, true, StandardCharsets.UTF_8);
+        return new FunctionResolver(System::getenv, diagnostics).resolve(options.selection());
+    }
+
+    static void checkRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new RunnerException(ExitCode.USAGE, "Valor no válido para " + option + ": '" + value + "'. Usa un "
+                    + "número entre " + min + " y " + max + ".");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lambdaworkbook.runner.cli;
+
+import dev.lambdaworkbook.runner.ExitCode;
+import dev.lambdaworkbook.runner.invoke.FunctionRuntime;
+import dev.lambdaworkbook.runner.invoke.Invocation;
+import dev.lambdaworkbook.runner.invoke.LocalFunction;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "invocar", sortOptions = false,
+        description = "Invoca la función como el botón Probar de la consola de Lambda: muestra el resultado, la "
+                + "respuesta, el resumen (duración, memoria) y la salida del registro.")
+final class InvokeCommand implements Callable<Integer> {
+
+    @Mixin
+    FunctionOptions function;
+
+    @Mixin
+    EventInput event;
+
+    @Option(names = "--frio", description = "Fuerza un arranque en frío en cada invocación (una JVM nueva).")
+    boolean cold;
+
+    @Option(names = "--veces", paramLabel = "N", defaultValue = "1",
+            description = "Invoca N veces seguidas con el mismo evento (por defecto ${DEFAULT-VALUE}); desde la "
+                    + "segunda, en caliente: el mismo handler y sus campos static.")
+    int times;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Cli.checkRange("--veces", times, 1, 1000);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LocalFunction local = Cli.resolve(function, err);
+        byte[] payload = event.read(local.config(), System.in);
+        boolean allSucceeded = true;
+        try (FunctionRuntime runtime = new FunctionRuntime(local, System.getenv(), null)) {
+            ConsolePrinter printer = new ConsolePrinter(out, err, local);
+            for (int run = 1; run <= times; run++) {
+                if (times > 1) {
+                    out.println((run > 1 ? "\n" : "") + "=== Invocación " + run + " de " + times + " ===");
+                }
+                Invocation invocation = runtime.invoke(payload, cold && run > 1);
+                printer.print(invocation);
+                allSucceeded &= invocation.success();
+            }
+        }
+        return (allSucceeded ? ExitCode.OK : ExitCode.FUNCTION_ERROR).code();
+    }
+}

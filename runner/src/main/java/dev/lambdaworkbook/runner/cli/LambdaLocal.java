@@ -1,0 +1,74 @@
+package dev.lambdaworkbook.runner.cli;
+
+import dev.lambdaworkbook.runner.ExitCode;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code lambda-local} command: runs the workbook's functions on the student's machine, without AWS or Docker. */
+@Command(name = "lambda-local",
+        synopsisHeading = "Uso: ",
+        synopsisSubcommandLabel = "COMANDO",
+        descriptionHeading = "%n",
+        parameterListHeading = "%nParámetros:%n",
+        optionListHeading = "%nOpciones:%n",
+        commandListHeading = "%nComandos:%n",
+        exitCodeListHeading = "%nCódigos de salida:%n",
+        exitCodeList = {
+            "0:todo correcto",
+            "1:la función devolvió un error, superó su tiempo o su memoria",
+            "2:la línea de órdenes no es válida",
+            "3:falta el ejercicio, su template.yaml o un fichero, o no son válidos",
+            "4:Maven no pudo compilar el ejercicio",
+            "5:error inesperado del propio lambda-local (repite con --verbose)"},
+        footer = {"%nEjemplos:",
+            "  ./lambda-local invocar 01",
+            "  ./lambda-local invocar 07 --fichero mi-evento.json --veces 3",
+            "  ./lambda-local evento api --ruta /suma --param a=2 --param b=3 | ./lambda-local invocar 07 --fichero -",
+            "  ./lambda-local api 07        (y en otra terminal: curl 'http://127.0.0.1:3000/suma?a=2&b=3')",
+            "  ./lambda-local s3 06",
+            "  ./lambda-local programar 03 --ahora 3"},
+        description = "Ejecuta en tu máquina las funciones del cuaderno como lo haría AWS Lambda, sin AWS ni Docker: "
+                + "las invoca como el botón Probar de la consola, sirve una API local y simula los disparadores "
+                + "de S3 y de programación.",
+        subcommands = {InvokeCommand.class, EventCommand.class, ApiCommand.class, S3Command.class,
+            ScheduleCommand.class})
+public final class LambdaLocal implements Runnable {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,
+            description = "Muestra esta ayuda y termina.")
+    boolean help;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Muestra la traza completa de los errores del propio lambda-local.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Builds the command line with Spanish error handling, printing to this process's standard streams. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LambdaLocal());
+        commandLine.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        ErrorHandler errors = new ErrorHandler();
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
+        commandLine.setExitCodeExceptionMapper(error -> ExitCode.INTERNAL.code());
+        commandLine.getCommandSpec().usageMessage().width(110);
+        commandLine.setUsageHelpAutoWidth(true);
+        return commandLine;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.lambdaworkbook.runner.cli;
+
+import dev.lambdaworkbook.kit.config.Trigger;
+import dev.lambdaworkbook.kit.schedule.InvalidScheduleException;
+import dev.lambdaworkbook.kit.schedule.ScheduleExpression;
+import dev.lambdaworkbook.runner.ExitCode;
+import dev.lambdaworkbook.runner.RunnerException;
+import dev.lambdaworkbook.runner.events.EventFactory;
+import dev.lambdaworkbook.runner.events.Json;
+import dev.lambdaworkbook.runner.invoke.FunctionRuntime;
+import dev.lambdaworkbook.runner.invoke.Invocation;
+import dev.lambdaworkbook.runner.invoke.LocalFunction;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "programar", sortOptions = false,
+        description = "Ejecuta la función según la expresión de su evento Schedule de template.yaml (rate(...) o "
+                + "cron(...), en UTC), con un evento \"Scheduled Event\" como el de EventBridge. Ctrl+C para parar.")
+final class ScheduleCommand implements Callable<Integer> {
+
+    @Mixin
+    FunctionOptions function;
+
+    @Option(names = "--ahora", paramLabel = "N", description = "No esperes: ejecuta ya las N próximas activaciones, "
+            + "una tras otra, cada una con su hora programada en el evento, y termina.")
+    Integer now;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (now != null) {
+            Cli.checkRange("--ahora", now, 1, 100);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LocalFunction local = Cli.resolve(function, err);
+        Trigger.Schedule trigger = scheduleOf(local);
+        ScheduleExpression schedule = parse(trigger);
+        if (!trigger.enabled()) {
+            err.println("Aviso: el evento '" + trigger.name() + "' tiene Enabled: false; en AWS no se dispararía.");
+        }
+        out.println("Programación '" + schedule.expression() + "' del evento '" + trigger.name() + "' (UTC).");
+        List<Instant> upcoming = schedule.nextFireTimes(Instant.now(), now != null ? now : 3);
+        out.println("Próximas activaciones: " + upcoming);
+        out.flush();
+        boolean allSucceeded = true;
+        try (FunctionRuntime runtime = new FunctionRuntime(local, System.getenv(), null)) {
+            ConsolePrinter printer = new ConsolePrinter(out, err, local);
+            if (now != null) {
+                for (Instant fireTime : upcoming) {
+                    allSucceeded &= fire(runtime, printer, out, trigger, fireTime);
+                }
+                return (allSucceeded ? ExitCode.OK : ExitCode.FUNCTION_ERROR).code();
+            }
+            if (!trigger.enabled()) {
+                return ExitCode.OK.code();
+            }
+            out.println("Esperando a la próxima activación. Pulsa Ctrl+C para parar.");
+            out.flush();
+            while (true) {
+                List<Instant> next = schedule.nextFireTimes(Instant.now(), 1);
+                if (next.isEmpty()) {
+                    out.println("La programación no tiene más activaciones.");
+                    return ExitCode.OK.code();
+                }
+                Duration wait = Duration.between(Instant.now(), next.get(0));
+                if (!wait.isNegative()) {
+                    Thread.sleep(wait.toMillis());
+                }
+                fire(runtime, printer, out, trigger, next.get(0));
+            }
+        }
+    }
+
+    private static boolean fire(FunctionRuntime runtime, ConsolePrinter printer, PrintWriter out,
+            Trigger.Schedule trigger, Instant fireTime) throws InterruptedException {
+        out.println();
+        out.println("=== Activación programada de " + fireTime + " ===");
+        byte[] event = Json.bytes(EventFactory.scheduled(runtime.function().config().functionName() + "-"
+                + trigger.name(), fireTime));
+        Invocation invocation = runtime.invoke(event, false);
+        printer.print(invocation);
+        return invocation.success();
+    }
+
+    private static Trigger.Schedule scheduleOf(LocalFunction local) {
+        List<Trigger.Schedule> schedules = local.config().triggers(Trigger.Schedule.class);
+        if (schedules.isEmpty()) {
+            throw new RunnerException(ExitCode.CONFIGURATION, "La función '" + local.config().functionName()
+                    + "' no tiene ningún evento de tipo Schedule en " + local.config().template() + ". Añade en "
+                    + "Events, por ejemplo: CadaMinuto: {Type: Schedule, Properties: {Schedule: rate(1 minute)}}.");
+        }
+        return schedules.get(0);
+    }
+
+    private static ScheduleExpression parse(Trigger.Schedule trigger) {
+        try {
+            return ScheduleExpression.parse(trigger.expression());
+        } catch (InvalidScheduleException invalid) {
+            throw new RunnerException(ExitCode.CONFIGURATION, invalid.getMessage(), invalid);
+        }
+    }
+}
