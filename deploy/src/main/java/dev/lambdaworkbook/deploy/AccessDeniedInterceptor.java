@@ -2,20 +2,21 @@ package dev.lambdaworkbook.deploy;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Turns an access-denied answer into a {@link PermissionDeniedException} that names the IAM permission the call
- * needed. AWS often names it in the message ("is not authorized to perform: iam:PassRole"); when it does not, the
- * permission is derived from the service and operation of the failed call.
+ * Marks an access-denied answer with the IAM permission the call needed, as a suppressed {@link MissingPermission}
+ * (the SDK requires the exception's own type to come back from an interceptor). AWS often names the permission in
+ * the message ("is not authorized to perform: iam:PassRole"); when it does not, the permission is derived from the
+ * service and operation of the failed call.
  */
 final class AccessDeniedInterceptor implements ExecutionInterceptor {
 
@@ -36,13 +37,23 @@ final class AccessDeniedInterceptor implements ExecutionInterceptor {
     @Override
     public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
         Throwable failure = context.exception();
-        if (!(failure instanceof AwsServiceException service) || !denied(service)) {
-            return failure;
+        if (failure instanceof AwsServiceException service && denied(service)) {
+            String action = action(service, attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                    context.httpRequest().map(request -> request.method().name()).orElse("?"));
+            service.addSuppressed(new MissingPermission(action));
         }
-        String action = action(service, attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                context.httpRequest().map(request -> request.method().name()).orElse("?"));
-        return new PermissionDeniedException(action, service);
+        return failure;
+    }
+
+    /** Returns the permission an access-denied failure lacked, or empty for any other failure. */
+    static Optional<String> missingPermission(Throwable failure) {
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (suppressed instanceof MissingPermission missing) {
+                return Optional.of(missing.action);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean denied(AwsServiceException service) {
@@ -68,23 +79,14 @@ final class AccessDeniedInterceptor implements ExecutionInterceptor {
         return ACTION_PREFIXES.getOrDefault(normalized, normalized) + ":" + operation;
     }
 
-    /** An AWS call refused for lack of an IAM permission; {@link #action()} is the permission. */
-    public static final class PermissionDeniedException extends SdkClientException {
+    /** The IAM permission a denied call needed, carried as a suppressed exception of the SDK's own exception. */
+    static final class MissingPermission extends RuntimeException {
 
         private final String action;
 
-        PermissionDeniedException(String action, AwsServiceException cause) {
-            super(SdkClientException.builder().message("Permiso denegado: " + action + " (" + cause.getMessage() + ")")
-                    .cause(cause));
+        MissingPermission(String action) {
+            super("Falta el permiso " + action, null, false, false);
             this.action = action;
-        }
-
-        public String action() {
-            return action;
-        }
-
-        public AwsServiceException serviceException() {
-            return (AwsServiceException) getCause();
         }
     }
 }

@@ -33,7 +33,7 @@ final class ArtifactUpload {
         String bucket = names.artifactsBucket(account, region);
         buckets.ensure(bucket, "bucket de artefactos", names.tags());
         String key = names.function() + "/" + sha256Hex + ".zip";
-        String what = "paquete s3://" + bucket + "/" + key + " (" + PackageInspection.size(size(zip)) + ")";
+        String what = "paquete s3://" + bucket + "/" + key + " (" + PackageCheck.size(size(zip)) + ")";
         if (exists(bucket, key)) {
             changes.unchanged(what);
         } else if (changes.create(what)) {

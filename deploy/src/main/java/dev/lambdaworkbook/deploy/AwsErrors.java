@@ -1,6 +1,5 @@
 package dev.lambdaworkbook.deploy;
 
-import dev.lambdaworkbook.deploy.AccessDeniedInterceptor.PermissionDeniedException;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -32,13 +31,6 @@ final class AwsErrors {
         if (failure instanceof DeployException known) {
             return known;
         }
-        if (failure instanceof PermissionDeniedException denied) {
-            return new DeployException(DeployException.FAILED, """
-                    AWS ha denegado el permiso '%s' a tus credenciales.
-                    Pide a quien administra la cuenta que añada '%s' a tu usuario o rol, o usa un perfil que lo tenga \
-                    (--perfil NOMBRE). Mensaje de AWS: %s""".formatted(denied.action(), denied.action(),
-                    denied.serviceException().getMessage()), denied);
-        }
         if (failure instanceof AwsServiceException service) {
             return explainService(service, profile);
         }
@@ -52,6 +44,14 @@ final class AwsErrors {
     }
 
     private static DeployException explainService(AwsServiceException service, Optional<String> profile) {
+        Optional<String> permission = AccessDeniedInterceptor.missingPermission(service);
+        if (permission.isPresent()) {
+            return new DeployException(DeployException.FAILED, """
+                    AWS ha denegado el permiso '%1$s' a tus credenciales.
+                    Pide a quien administra la cuenta que añada '%1$s' a tu usuario o rol, o usa un perfil que lo \
+                    tenga (--perfil NOMBRE). Mensaje de AWS: %2$s""".formatted(permission.get(),
+                    service.awsErrorDetails().errorMessage()), service);
+        }
         String code = code(service);
         if (EXPIRED.contains(code)) {
             return new DeployException(DeployException.CREDENTIALS, "Tus credenciales de AWS han caducado ("

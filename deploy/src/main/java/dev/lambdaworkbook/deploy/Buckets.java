@@ -1,6 +1,5 @@
 package dev.lambdaworkbook.deploy;
 
-import dev.lambdaworkbook.deploy.AccessDeniedInterceptor.PermissionDeniedException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,15 +52,17 @@ final class Buckets {
     Optional<String> regionOf(String bucket) {
         try {
             s3.headBucket(request -> request.bucket(bucket));
-        } catch (PermissionDeniedException taken) {
-            throw new DeployException(DeployException.FAILED, "El bucket '" + bucket + "' existe, pero no es "
-                    + "accesible con tus credenciales: o es de otra cuenta (los nombres de bucket son únicos en todo "
-                    + "AWS) o te falta el permiso s3:ListBucket. Prueba con otro prefijo: --prefijo OTRO", taken);
-        } catch (S3Exception missing) {
-            if (AwsErrors.notFound(missing)) {
+        } catch (S3Exception failed) {
+            if (failed.statusCode() == 403) {
+                throw new DeployException(DeployException.FAILED, "El bucket '" + bucket + "' existe, pero no es "
+                        + "accesible con tus credenciales: o es de otra cuenta (los nombres de bucket son únicos en "
+                        + "todo AWS) o te falta el permiso s3:ListBucket. Prueba con otro prefijo: --prefijo OTRO",
+                        failed);
+            }
+            if (AwsErrors.notFound(failed)) {
                 return Optional.empty();
             }
-            throw missing;
+            throw failed;
         }
         String constraint = s3.getBucketLocation(request -> request.bucket(bucket)).locationConstraintAsString();
         if (constraint == null || constraint.isEmpty()) {

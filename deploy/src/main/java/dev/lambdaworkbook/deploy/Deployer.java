@@ -120,7 +120,7 @@ public final class Deployer {
         byte[] digest = sha256(bytes);
         boolean viaS3 = options.uploadViaS3() || bytes.length > Packaging.DIRECT_UPLOAD_LIMIT;
         if (viaS3 && !options.uploadViaS3()) {
-            changes.note("El paquete ocupa " + PackageInspection.size(bytes.length) + ", más de los 50 MB "
+            changes.note("El paquete ocupa " + PackageCheck.size(bytes.length) + ", más de los 50 MB "
                     + "que Lambda acepta en la propia petición: se sube a S3.");
         }
         Optional<ArtifactUpload.Location> location = viaS3
@@ -128,7 +128,7 @@ public final class Deployer {
                         HexFormat.of().formatHex(digest), names, account, aws.region()))
                 : Optional.empty();
         if (!viaS3) {
-            changes.note("Paquete " + repository.relativize(zip) + " (" + PackageInspection.size(bytes.length)
+            changes.note("Paquete " + repository.relativize(zip) + " (" + PackageCheck.size(bytes.length)
                     + "): se envía en la propia petición a Lambda (con --subir-por-s3 pasa por un bucket).");
         }
 
@@ -161,7 +161,9 @@ public final class Deployer {
         if (!routes.isEmpty()) {
             List<String> urls = new ApiTrigger(aws.apiGateway(), permissions, changes)
                     .ensure(routes, names, functionArn, account, aws.region());
-            urls.forEach(url -> changes.note("URL de invocación: " + url));
+            String query = Invocation.sampleQuery(repository);
+            urls.forEach(url -> changes.note("URL de invocación: " + url
+                    + (query.isEmpty() || changes.plan() ? "" : "\n    Pruébala: curl '" + url + "?" + query + "'")));
         }
     }
 
@@ -188,21 +190,31 @@ public final class Deployer {
     }
 
     private static String costWarning(Options options, FunctionConfig config) {
-        StringBuilder warning = new StringBuilder("Coste: mientras no lo borres, ");
+        StringBuilder warning = new StringBuilder("Coste: hasta que lo borres, ");
         if (!config.triggers(Trigger.Schedule.class).isEmpty()) {
-            warning.append("la regla programada invoca la función sin parar (cada invocación cuenta para la factura), ");
+            warning.append("la regla programada sigue invocando la función (cada invocación cuenta en la factura), ");
         }
         if (!config.triggers(Trigger.Api.class).isEmpty()) {
             warning.append("la API es pública y cualquiera con la URL puede invocarla, ");
         }
-        warning.append("los buckets guardan sus objetos y los logs de CloudWatch se acumulan. Cuando termines:\n")
-                .append("    ./jbang deploy.java ").append(options.exercise());
-        if (!options.prefix().equals(Options.defaultPrefix(System.getProperty("user.name")))) {
-            warning.append(" --prefijo ").append(options.prefix());
+        if (!config.buckets().isEmpty() || options.uploadViaS3()) {
+            warning.append("los buckets guardan (y facturan) sus objetos, ");
         }
-        options.profile().ifPresent(profile -> warning.append(" --perfil ").append(profile));
-        options.region().ifPresent(region -> warning.append(" --region ").append(region));
-        return warning.append(" --destruir").toString();
+        warning.append("y los logs de CloudWatch se acumulan. Cuando termines:\n    ")
+                .append(destroyCommand(options));
+        return warning.toString();
+    }
+
+    /** Returns the command that removes this deployment: the same exercise, prefix, profile, region and endpoint. */
+    static String destroyCommand(Options options) {
+        StringBuilder command = new StringBuilder("./jbang deploy.java ").append(options.exercise());
+        if (!options.prefix().equals(Options.defaultPrefix(System.getProperty("user.name")))) {
+            command.append(" --prefijo ").append(options.prefix());
+        }
+        options.profile().ifPresent(profile -> command.append(" --perfil ").append(profile));
+        options.region().ifPresent(region -> command.append(" --region ").append(region));
+        options.endpoint().ifPresent(endpoint -> command.append(" --endpoint-url ").append(endpoint));
+        return command.append(" --destruir").toString();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.lambdaworkbook.kit.config.FunctionConfig;
 import dev.lambdaworkbook.kit.config.Trigger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,6 +47,21 @@ final class Invocation {
             }
         }
         return repository.resolve("events").resolve(name);
+    }
+
+    /** Returns the query string of the sample API event, such as {@code a=2&b=3}, or empty when it has none. */
+    static String sampleQuery(Path repository) {
+        Path sample = repository.resolve("events").resolve("apigateway-rest-get.json");
+        if (!Files.isRegularFile(sample)) {
+            return "";
+        }
+        JsonNode parameters = Json.parse(event(sample, Optional.empty()), "El evento '" + sample + "'")
+                .path("queryStringParameters");
+        StringBuilder query = new StringBuilder();
+        parameters.fields().forEachRemaining(parameter -> query.append(query.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(parameter.getValue().asText(), StandardCharsets.UTF_8)));
+        return query.toString();
     }
 
     /** Reads the event; an S3 event is pointed at the deployed bucket, whose name carries the student's prefix. */

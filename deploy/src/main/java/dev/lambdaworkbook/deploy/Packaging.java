@@ -41,7 +41,7 @@ final class Packaging {
                     + "', que no es un .zip. Lambda recibe el código de Java como un .zip (clases en la raíz y "
                     + "librerías en lib/).");
         }
-        PackageInspection.check(zip, config);
+        PackageCheck.check(zip, config);
         return zip;
     }
 

@@ -104,8 +104,8 @@ class FaultsTest {
     }
 
     @Test
-    @DisplayName("otro error de parámetro de Lambda no se reintenta")
-    void otherInvalidParameterIsNotRetried() {
+    @DisplayName("rol existente sin confianza en Lambda: falla al momento con una pista")
+    void roleWithoutLambdaTrustFailsAtOnce() {
         fake.iam().putRole("ana-suma-rol", ExecutionRole.TRUST_POLICY.replace("lambda.amazonaws.com",
                 "ec2.amazonaws.com"));
 

@@ -3,6 +3,7 @@ package dev.lambdaworkbook.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
+@DisplayName("Eventos de ejemplo")
 class SampleEventsTest {
 
     @Test
@@ -68,6 +70,26 @@ class SampleEventsTest {
         assertEquals("aws.events", event.getSource());
         assertEquals("2026-03-19T09:01:00.000Z", event.getTime().toString());
         assertEquals(List.of("arn:aws:events:eu-west-1:123456789012:rule/cada-minuto"), event.getResources());
+    }
+
+    @Test
+    @DisplayName("Cada llamada devuelve un evento nuevo, que una prueba puede cambiar sin afectar a otra")
+    void freshCopies() {
+        SampleEvents.apiGatewayRestGet().getQueryStringParameters().put("a", "cambiado");
+        SampleEvents.helloWorld().put("key1", "cambiado");
+
+        assertEquals("2", SampleEvents.apiGatewayRestGet().getQueryStringParameters().get("a"));
+        assertEquals("value1", SampleEvents.helloWorld().get("key1"));
+    }
+
+    @Test
+    @DisplayName("Un evento que no existe da un error que lo nombra y lista los disponibles")
+    void unknownEvent() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> SampleEvents.json("sqs.json"));
+
+        assertEquals("No existe el evento de ejemplo 'sqs.json'. Eventos disponibles: " + SampleEvents.ALL,
+                error.getMessage());
     }
 
     static final List<String> ALL_EVENTS = SampleEvents.ALL;

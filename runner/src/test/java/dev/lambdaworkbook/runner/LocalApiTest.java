@@ -73,7 +73,7 @@ class LocalApiTest {
 
         HttpResponse<String> response = get("/precio/TEF");
 
-        assertTrue(response.body().startsWith("query=null;multi=null;path={ticker=TEF};"), response.body());
+        assertTrue(response.body().startsWith("query=null;multi=null;path={ticker=TEF};"), () -> response.body() + "\n" + terminal);
     }
 
     @Test
@@ -119,7 +119,7 @@ class LocalApiTest {
     private void start(String handler) throws Exception {
         LocalFunction function = TestFunctions.function(folder, "dev.lambdaworkbook.runner.fixtures." + handler, 256,
                 10, EVENTS, Map.of());
-        runtime = new FunctionRuntime(function, System.getenv(), null);
+        runtime = new FunctionRuntime(function, System.getenv(), text -> terminal.write(text));
         api = new LocalApi(runtime, function.config().triggers(Trigger.Api.class), 0, new PrintWriter(terminal, true));
         api.start();
     }

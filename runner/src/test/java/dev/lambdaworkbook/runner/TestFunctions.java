@@ -52,9 +52,10 @@ public final class TestFunctions {
         return new LocalFunction(config, classpath(), folder, environment, Set.of());
     }
 
-    /** Returns the fixture classes and the events library they use. */
+    /** Returns the fixture classes, the events library they use and its joda-time dependency. */
     public static List<Path> classpath() {
-        return List.of(location(TestFunctions.class), location(APIGatewayProxyRequestEvent.class));
+        return List.of(location(TestFunctions.class), location(APIGatewayProxyRequestEvent.class),
+                location(org.joda.time.DateTime.class));
     }
 
     public static Path location(Class<?> type) {

@@ -68,8 +68,10 @@ class CompanionFilesTest {
 
         assertEquals("2012-10-17", json.path("Version").asText(), Workbook.relative(policy)
                 + ": una política de IAM empieza por \"Version\": \"2012-10-17\".");
-        assertTrue(json.path("Statement").isArray() && !json.path("Statement").isEmpty(), Workbook.relative(policy)
-                + ": falta la lista \"Statement\" con al menos una sentencia.");
+        assertTrue(json.path("Statement").isArray(), Workbook.relative(policy)
+                + ": falta la lista \"Statement\" con las sentencias de la política.");
+        assertFalse(json.path("Statement").isEmpty(), Workbook.relative(policy)
+                + ": la lista \"Statement\" está vacía; una política necesita al menos una sentencia.");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -123,7 +123,7 @@ class SlidesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("repositoryPaths")
-    @DisplayName("cada ruta de exercises/ o events/ que se nombra existe")
+    @DisplayName("cada ruta de exercises/ o events/ y cada comando de la raíz que se nombra existe")
     void repositoryPathExists(DeckFile.RepositoryPath mention) {
         Path target = Workbook.ROOT.resolve(mention.path()).normalize();
 

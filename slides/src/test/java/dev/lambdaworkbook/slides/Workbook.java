@@ -44,7 +44,7 @@ final class Workbook {
     /** Returns a path relative to the repository root, with forward slashes, for messages. */
     static String relative(Path path) {
         Path normalized = path.toAbsolutePath().normalize();
-        Path shown = normalized.startsWith(ROOT) ? ROOT.relativize(normalized) : normalized;
-        return shown.toString().replace('\\', '/');
+        Path displayed = normalized.startsWith(ROOT) ? ROOT.relativize(normalized) : normalized;
+        return displayed.toString().replace('\\', '/');
     }
 }

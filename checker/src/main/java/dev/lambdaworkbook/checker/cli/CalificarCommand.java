@@ -11,6 +11,7 @@ import dev.lambdaworkbook.checker.score.Scale;
 import dev.lambdaworkbook.checker.score.Scorer;
 import dev.lambdaworkbook.checker.submission.ClassFolder;
 import dev.lambdaworkbook.checker.submission.Submission;
+import dev.lambdaworkbook.checker.workbook.Exercise;
 import dev.lambdaworkbook.checker.workbook.Workbook;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class CalificarCommand implements Callable<Integer> {
     double scale;
 
     @Option(names = "--salida", paramLabel = "CARPETA",
-            description = "Dónde escribir los resultados. Por defecto, notas-<nombre de la carpeta> en la carpeta actual.")
+            description = "Dónde escribir los resultados. Por defecto, notas/<nombre de la carpeta> en la carpeta actual.")
     Path output;
 
     @Option(names = "--paralelo", paramLabel = "N",
@@ -72,15 +73,18 @@ final class CalificarCommand implements Callable<Integer> {
         Arguments.positive("--paralelo", parallel == null ? 1 : parallel);
         Arguments.positive("--limite-prueba", testSeconds);
         Arguments.positive("--limite-entrega", submissionSeconds);
-        Path out = output != null ? output : Path.of("notas-" + folder.toAbsolutePath().normalize().getFileName());
+        String className = folder.toAbsolutePath().normalize().getFileName().toString();
+        Path out = output != null ? output : Path.of("notas", className);
         SandboxLimits limits = SandboxLimits.defaults()
                 .withTimes(Duration.ofSeconds(testSeconds), Duration.ofSeconds(submissionSeconds));
         int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
 
+        Reports.checkMoodleLanguage(moodleLanguage);
+        List<Exercise> selected = workbook.select(exercises);
+        Path extracted = Files.createTempDirectory("entregas-");
         try (Pipeline pipeline = Pipeline.create(workbook, limits, System.err)) {
-            List<PreparedSuite> suites = pipeline.prepare(workbook.select(exercises), System.err);
-            Path extracted = Files.createDirectories(out.resolve(".entregas"));
             List<Submission> submissions = ClassFolder.read(folder, extracted);
+            List<PreparedSuite> suites = pipeline.prepare(selected, System.err);
             TerminalView view = new TerminalView(System.err, System.console() != null);
             Grader grader = new Grader(pipeline.grader(), new ResultStore(out.resolve(".resultados")),
                     new Scorer(marks), threads);
@@ -89,6 +93,8 @@ final class CalificarCommand implements Callable<Integer> {
             TerminalView.table(results, System.out);
             System.out.println("Resultados en " + out.toAbsolutePath().normalize() + ": notas.csv, informe.html y "
                     + "alumnos/<id>/ (results.json, feedback.md, feedback.html).");
+        } finally {
+            Folders.delete(extracted);
         }
         return ExitCodes.OK;
     }

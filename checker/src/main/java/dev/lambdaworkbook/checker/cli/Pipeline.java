@@ -4,8 +4,10 @@ import dev.lambdaworkbook.checker.compile.SuiteBuilder;
 import dev.lambdaworkbook.checker.grade.PreparedSuite;
 import dev.lambdaworkbook.checker.grade.SubmissionGrader;
 import dev.lambdaworkbook.checker.grade.SuitePreparation;
+import dev.lambdaworkbook.checker.policy.PolicyScanner;
 import dev.lambdaworkbook.checker.run.SandboxLimits;
 import dev.lambdaworkbook.checker.run.TestRunner;
+import dev.lambdaworkbook.checker.sandbox.Sandbox;
 import dev.lambdaworkbook.checker.scan.SubmissionScanner;
 import dev.lambdaworkbook.checker.workbook.ClasspathSource;
 import dev.lambdaworkbook.checker.workbook.Exercise;
@@ -34,15 +36,23 @@ final class Pipeline implements AutoCloseable {
     static Pipeline create(Workbook workbook, SandboxLimits limits, PrintStream log) throws IOException {
         Path cache = workbook.root().resolve("target/corrector");
         ClasspathSource classpaths = new MavenClasspath(workbook, cache, log::println);
-        return create(classpaths, cache, limits, SubmissionScanner.NONE);
+        Sandbox sandbox = Sandbox.detect();
+        log.println(sandbox.describe());
+        sandbox.warnings().forEach(warning -> log.println("Aviso: " + warning));
+        return create(classpaths, cache, limits, PolicyScanner.shipped(), sandbox);
     }
 
     static Pipeline create(ClasspathSource classpaths, Path cache, SandboxLimits limits, SubmissionScanner scanner)
             throws IOException {
+        return create(classpaths, cache, limits, scanner, Sandbox.detect());
+    }
+
+    static Pipeline create(ClasspathSource classpaths, Path cache, SandboxLimits limits, SubmissionScanner scanner,
+            Sandbox sandbox) throws IOException {
         Path workRoot = Files.createTempDirectory("corrector-");
         SuiteBuilder builder = new SuiteBuilder(classpaths, cache);
         SubmissionGrader grader = new SubmissionGrader(builder.harnessJar(), scanner,
-                new TestRunner(limits, List.of()), workRoot);
+                new TestRunner(limits, sandbox), workRoot);
         return new Pipeline(workRoot, grader, new SuitePreparation(builder, grader));
     }
 

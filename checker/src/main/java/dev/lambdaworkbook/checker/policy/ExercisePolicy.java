@@ -7,11 +7,13 @@ import java.util.TreeSet;
  * What one exercise's code may use beyond the plain JDK and the Lambda libraries.
  *
  * @param exercise the exercise number, such as {@code 07}
+ * @param codePackage the package of the exercise's handler, where the student's classes belong
  * @param permissions the API families the exercise needs
  * @param environment the environment variables the code may read: those its {@code template.yaml} declares and
  *     the non-secret ones the Lambda runtime sets
  */
-public record ExercisePolicy(String exercise, Set<Permission> permissions, Set<String> environment) {
+public record ExercisePolicy(String exercise, String codePackage, Set<Permission> permissions,
+        Set<String> environment) {
 
     /**
      * Variables the Lambda runtime sets in every function that are not credentials. {@code AWS_ACCESS_KEY_ID},

@@ -83,6 +83,8 @@ public final class Policies {
     public ExercisePolicy forExercise(Exercise exercise) {
         Set<String> environment = new HashSet<>(ExercisePolicy.LAMBDA_VARIABLES);
         environment.addAll(exercise.config().environment().keySet());
-        return new ExercisePolicy(exercise.id(), permissionsOf(exercise.id()), environment);
+        String handler = exercise.config().handlerClass();
+        String codePackage = handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : "";
+        return new ExercisePolicy(exercise.id(), codePackage, permissionsOf(exercise.id()), environment);
     }
 }

@@ -19,6 +19,11 @@ public final class Reports {
     private Reports() {
     }
 
+    /** Rejects a Moodle language {@code notas.csv} cannot be written in, before any grading starts. */
+    public static void checkMoodleLanguage(String code) {
+        GradesCsv.Language.of(code);
+    }
+
     /**
      * Writes the reports.
      *

@@ -21,16 +21,30 @@ public final class TestRunner {
 
     static final String JVM_ENDED = "la entrega terminó la JVM antes de terminar las pruebas";
 
+    /** Returns the command prefix of one child JVM, such as an OS sandbox that mounts the request's paths. */
+    @FunctionalInterface
+    public interface CommandWrapper {
+        List<String> prefix(RunRequest request) throws IOException;
+    }
+
     private final SandboxLimits limits;
-    private final List<String> commandWrapper;
+    private final CommandWrapper commandWrapper;
 
     /**
      * @param commandWrapper a command prefix for every child JVM, where the OS offers more isolation (for example a
      *     network namespace); empty for none
      */
     public TestRunner(SandboxLimits limits, List<String> commandWrapper) {
+        this(limits, fixed(List.copyOf(commandWrapper)));
+    }
+
+    public TestRunner(SandboxLimits limits, CommandWrapper commandWrapper) {
         this.limits = limits;
-        this.commandWrapper = List.copyOf(commandWrapper);
+        this.commandWrapper = commandWrapper;
+    }
+
+    private static CommandWrapper fixed(List<String> prefix) {
+        return request -> prefix;
     }
 
     public SandboxLimits limits() {
@@ -47,7 +61,7 @@ public final class TestRunner {
         while (true) {
             launches++;
             End end;
-            try (ChildJvm child = ChildJvm.start(request, limits, selection, commandWrapper)) {
+            try (ChildJvm child = ChildJvm.start(request, limits, selection, commandWrapper.prefix(request))) {
                 end = follow(child, request, plan, finished, deadline);
                 if (end.kind() == EndKind.EXITED) {
                     notes.add(exitNote(child));

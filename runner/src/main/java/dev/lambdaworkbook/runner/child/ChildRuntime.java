@@ -34,6 +34,8 @@ import java.util.List;
  */
 public final class ChildRuntime {
 
+    private static final boolean RUNNER_MEASURES_MEMORY = Files.isReadable(Path.of("/proc/self/status"));
+
     private final Protocol.Writer protocol;
     private final String functionName;
     private final int memorySize;
@@ -136,7 +138,7 @@ public final class ChildRuntime {
      * (Linux, through /proc), which is closer to what Lambda reports.
      */
     private static long memoryEstimate() {
-        if (Files.isReadable(Path.of("/proc/self/status"))) {
+        if (RUNNER_MEASURES_MEMORY) {
             return -1;
         }
         var memory = ManagementFactory.getMemoryMXBean();

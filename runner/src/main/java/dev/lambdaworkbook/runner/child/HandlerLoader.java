@@ -77,6 +77,9 @@ final class HandlerLoader {
             if (fault.fatal) {
                 throw fault;
             }
+        } catch (RuntimeException | LinkageError unusable) {
+            // Like the runtime, a handler that cannot be wrapped (e.g. its serializer fails) fails each invocation.
+            loaded = FunctionHandler.failing(UserFault.of(unusable, false));
         }
         return loaded;
     }

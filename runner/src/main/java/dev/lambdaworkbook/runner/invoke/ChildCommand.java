@@ -40,7 +40,8 @@ final class ChildCommand {
         command.add("-cp");
         command.add(runtimeClasspath());
         command.add(ChildRuntime.class.getName());
-        command.add(function.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.add(function.classpath().stream().map(path -> path.toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator)));
 
         ProcessBuilder builder = new ProcessBuilder(command).directory(function.taskRoot().toFile());
         Map<String, String> environment = builder.environment();
@@ -61,8 +62,8 @@ final class ChildCommand {
     }
 
     /**
-     * Returns the JVM options. The heap is 85 % of the memory setting, the share Lambda's Java runtime has been
-     * observed to give it; the rest of the limit is enforced on the whole process by the runner.
+     * Returns the JVM options. The heap is 85 % of the memory setting, the share users have observed Lambda's Java
+     * runtime to give it (an estimate, not documented by AWS). The runner enforces the full limit on the process.
      */
     static List<String> jvmOptions(int memorySize, Path tmp) {
         long heapKilobytes = memorySize * 1024L * 85 / 100;

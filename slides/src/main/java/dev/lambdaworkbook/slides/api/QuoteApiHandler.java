@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Answers {@code GET /cotizacion?ticker=SAN} behind an API Gateway proxy integration with the last price it knows.
+ * Returns the last price of a ticker for {@code GET /cotizacion?ticker=SAN}, behind an API Gateway proxy integration.
  *
  * <p>The prices are fixed examples so that the deck needs no market-data source.
  */

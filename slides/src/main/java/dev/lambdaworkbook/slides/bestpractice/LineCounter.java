@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** Counts the lines of a text stream: the function's core logic, which knows nothing about Lambda or S3. */
+/** Counts the lines of a text stream: the function's core logic, which depends on neither Lambda nor S3. */
 // tag::core[]
 public final class LineCounter {
 

@@ -3,7 +3,8 @@ package dev.lambdaworkbook.slides.config;
 import java.util.Map;
 
 /**
- * Where a function writes its results, read from environment variables so the same code runs against any bucket.
+ * The bucket and key prefix for a function's results, read from environment variables so that the same code runs
+ * against any bucket.
  *
  * @param bucket the bucket from {@code OUTPUT_BUCKET}
  * @param prefix the key prefix from {@code OUTPUT_PREFIX}, empty when the variable is not set

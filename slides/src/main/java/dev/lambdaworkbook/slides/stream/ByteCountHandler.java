@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Reports how many bytes the event had: a stream handler sees the raw JSON and writes its own response. */
+/** Returns how many bytes the event had: a stream handler reads the raw JSON and writes its own response. */
 // tag::handler[]
 public class ByteCountHandler implements RequestStreamHandler {
 

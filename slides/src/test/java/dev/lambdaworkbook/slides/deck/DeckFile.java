@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * A Marp deck read as the tests need it: its code blocks, its links, its slides and the repository paths it names.
  *
- * <p>The parser knows only the Markdown the decks use: fences of three or more backticks, inline links and images
+ * <p>The parser reads only the Markdown the decks use: fences of three or more backticks, inline links and images
  * {@code [text](target)}, and slides separated by a line {@code ---} after the front matter.
  */
 public final class DeckFile {
@@ -26,6 +26,10 @@ public final class DeckFile {
     // placeholder and does not match.
     private static final Pattern REPOSITORY_PATH =
             Pattern.compile("(?<![\\w.-])(?:exercises|events)/[\\w.-]+(?:/[\\w.-]+)*");
+    // The commands at the repository root that the slides tell students to run; a bare "jbang" is the installed
+    // tool, "./jbang" the repository's wrapper.
+    private static final Pattern ROOT_COMMAND = Pattern.compile(
+            "(?<![\\w./-])(\\./jbang|(?:\\./)?(?:lambda-local|mvnw|deploy\\.java))(?![\\w.-])");
 
     private final Path file;
     private final List<String> lines;
@@ -107,14 +111,21 @@ public final class DeckFile {
         return links;
     }
 
-    /** Returns every path under {@code exercises/} or {@code events/} named in the deck, once per line. */
+    /**
+     * Returns every path under {@code exercises/} or {@code events/}, and every root command ({@code ./lambda-local},
+     * {@code ./mvnw}, {@code ./jbang}, {@code deploy.java}), named in the deck, once per line.
+     */
     public List<RepositoryPath> repositoryPaths() {
         List<RepositoryPath> paths = new ArrayList<>();
         for (int index = 0; index < lines.size(); index++) {
+            String where = name() + ":" + (index + 1);
             Matcher path = REPOSITORY_PATH.matcher(lines.get(index));
             while (path.find()) {
-                String value = path.group().replaceAll("\\.+$", "");
-                paths.add(new RepositoryPath(name() + ":" + (index + 1), value));
+                paths.add(new RepositoryPath(where, path.group().replaceAll("\\.+$", "")));
+            }
+            Matcher command = ROOT_COMMAND.matcher(lines.get(index));
+            while (command.find()) {
+                paths.add(new RepositoryPath(where, command.group(1).replaceFirst("^\\./", "")));
             }
         }
         return paths.stream().distinct().toList();

@@ -80,9 +80,9 @@ public final class SourceRegions {
      * @return the 0-based index of the first matching line, or empty when the file has no such run
      */
     public static OptionalInt findRun(List<String> file, List<String> block) {
-        List<String> wanted = dedent(block);
-        for (int start = 0; start + wanted.size() <= file.size(); start++) {
-            if (dedent(file.subList(start, start + wanted.size())).equals(wanted)) {
+        List<String> expected = dedent(block);
+        for (int start = 0; start + expected.size() <= file.size(); start++) {
+            if (dedent(file.subList(start, start + expected.size())).equals(expected)) {
                 return OptionalInt.of(start);
             }
         }

@@ -115,8 +115,9 @@ public final class TemplateReader {
             throw new TemplateException("No se encuentra la configuración de la función: '" + template
                     + "'. Cada ejercicio la tiene en su carpeta como template.yaml.", missing);
         } catch (IOException | YAMLException unreadable) {
-            throw new TemplateException("No se puede leer '" + template + "' como YAML: " + unreadable.getMessage()
-                    + ". Revisa la sangría (solo espacios) y los dos puntos tras cada clave.", unreadable);
+            throw new TemplateException("No se puede leer '" + template + "' como YAML: "
+                    + String.valueOf(unreadable.getMessage()).strip() + System.lineSeparator()
+                    + "Revisa la sangría (solo espacios) y los dos puntos tras cada clave.", unreadable);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * A clock that moves only when told to, so tests about time never sleep for real.
+ * A clock that moves only when a test advances it, so tests about time never sleep for real.
  *
  * <p>Give the same clock to a {@link TestContext} and, through {@link #sleeper()}, to the handler's pause: each
  * pause then advances the clock and the context's remaining time falls by exactly that much.

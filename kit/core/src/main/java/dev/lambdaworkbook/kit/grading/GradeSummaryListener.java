@@ -147,7 +147,7 @@ public final class GradeSummaryListener implements TestExecutionListener {
         return message.lines().findFirst().orElse("");
     }
 
-    /** What happened so far to one graded test method and its invocations. */
+    /** The state so far of one graded test method and its invocations. */
     private static final class Outcome {
         private final Graded graded;
         private String name;

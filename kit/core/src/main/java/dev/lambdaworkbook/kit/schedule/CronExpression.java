@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  * <p>The fields follow the EventBridge user guide: minutes 0-59, hours 0-23, day of month 1-31 with {@code ? L W},
  * month 1-12 or JAN-DEC, day of week 1-7 (1 is Sunday) or SUN-SAT with {@code ? L #}, year 1970-2199; every field
  * takes {@code , - *} and all but day of week take {@code /}. Exactly one of day of month and day of week is
- * {@code ?}. Names and letters are case-insensitive, as in Quartz, whose syntax EventBridge follows.
+ * {@code ?}.
+ *
+ * <p>NOTE: names and letters are accepted in any case, as Quartz accepts them; the EventBridge guide only shows upper
+ * case, and whether EventBridge accepts {@code mon-fri} is not documented there.
  */
 public final class CronExpression implements ScheduleExpression {
 
@@ -210,7 +213,7 @@ public final class CronExpression implements ScheduleExpression {
         return cron;
     }
 
-    /** The EventBridge fields as a cron-utils definition: Quartz without seconds, with a required year. */
+    /** Builds the EventBridge fields as a cron-utils definition: Quartz without seconds, with a required year. */
     private static CronDefinition eventBridgeDefinition() {
         return CronDefinitionBuilder.defineCron()
                 .withMinutes().withValidRange(0, 59).withStrictRange().and()

@@ -1,8 +1,8 @@
 package dev.lambdaworkbook.kit.schedule;
 
 /**
- * A schedule expression that EventBridge would reject. The message, in Spanish, quotes the expression, says which
- * rule it breaks and how to write it.
+ * A schedule expression that EventBridge would reject. The Spanish message quotes the expression, names the broken
+ * rule and shows how to write it.
  */
 public class InvalidScheduleException extends IllegalArgumentException {
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * An EventBridge schedule expression, {@code rate(value unit)} or {@code cron(minutes hours day-of-month month
  * day-of-week year)}, checked against the rules of the EventBridge user guide ("Cron expressions reference" and
- * "Rate expressions reference"). Fire times are in UTC, as EventBridge scheduled rules use no time zone.
+ * "Rate expressions reference"). Fire times are in UTC: EventBridge scheduled rules, which SAM's {@code Schedule}
+ * event creates, take no time zone.
  *
  * <pre>{@code
  * ScheduleExpression schedule = ScheduleExpression.parse("cron(0/15 8-17 ? * MON-FRI *)");
@@ -19,7 +20,7 @@ public sealed interface ScheduleExpression permits RateExpression, CronExpressio
     /**
      * Parses and validates an expression as EventBridge would.
      *
-     * @throws InvalidScheduleException when EventBridge would reject it; the message says why in Spanish
+     * @throws InvalidScheduleException when EventBridge would reject it; its Spanish message gives the reason
      */
     static ScheduleExpression parse(String expression) {
         if (expression == null || expression.isBlank()) {

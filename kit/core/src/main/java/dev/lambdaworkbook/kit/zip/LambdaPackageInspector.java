@@ -34,7 +34,7 @@ import java.util.zip.ZipInputStream;
  */
 public final class LambdaPackageInspector {
 
-    /** How the package reaches Lambda: the direct upload has a lower size limit than an upload through S3. */
+    /** The route of the package to Lambda: a direct upload has a lower size limit than an upload through S3. */
     public enum Upload { DIRECT, S3 }
 
     /**
@@ -103,7 +103,7 @@ public final class LambdaPackageInspector {
     /**
      * Inspects a .zip file.
      *
-     * @throws IOException when the file is missing or is not a .zip; the message says so in Spanish
+     * @throws IOException when the file is missing or is not a .zip; its Spanish message names the file
      */
     public PackageInspection inspect(Path zip) throws IOException {
         if (!Files.isRegularFile(zip)) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@link LambdaPackageInspector} found in a deployment package.
+ * The findings of {@link LambdaPackageInspector} in a deployment package.
  *
  * @param zip the inspected file
  * @param zipSize the file's size in bytes

@@ -76,7 +76,8 @@ public final class PackagedHandler implements AutoCloseable {
      * Creates the handler with its public no-arg constructor, as the runtime does, and calls it once with the
      * package's class loader as the thread's context class loader.
      *
-     * @throws Exception whatever the constructor or the handler throws, unwrapped
+     * @throws Exception whatever the constructor or the handler throws, unwrapped; an {@link Error} such as
+     *     {@code NoClassDefFoundError} is rethrown as it is
      */
     public Object invoke(Object event, Context context) throws Exception {
         Thread thread = Thread.currentThread();
@@ -88,6 +89,9 @@ public final class PackagedHandler implements AutoCloseable {
                     : new Object[] {event, adapt(context, method.getParameterTypes()[1])};
             return method.invoke(handler, arguments);
         } catch (InvocationTargetException thrown) {
+            if (thrown.getCause() instanceof Error error) {
+                throw error;
+            }
             throw thrown.getCause() instanceof Exception exception ? exception : thrown;
         } finally {
             thread.setContextClassLoader(previous);

@@ -104,8 +104,8 @@ public final class UnpackedPackage {
     }
 
     /**
-     * Creates a class loader over {@link #classpath()} whose parent is the platform class loader, so it sees the
-     * JDK but none of the caller's classes: what the package lacks fails here as it would in Lambda.
+     * Creates a class loader over {@link #classpath()} whose parent is the platform class loader, so it loads the
+     * JDK's classes but none of the caller's: what the package lacks fails here as it would in Lambda.
      */
     public URLClassLoader newClassLoader() {
         List<URL> urls = new ArrayList<>();

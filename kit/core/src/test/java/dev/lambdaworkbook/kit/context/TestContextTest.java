@@ -146,7 +146,8 @@ class TestContextTest {
 
             int remaining = context.getRemainingTimeInMillis();
 
-            assertTrue(remaining <= 5000 && remaining > 0, () -> "quedan " + remaining + " ms");
+            assertTrue(remaining <= 5000, () -> "quedan " + remaining + " ms");
+            assertTrue(remaining > 0, () -> "quedan " + remaining + " ms");
         }
     }
 

@@ -38,8 +38,9 @@ import java.util.concurrent.TimeUnit;
  *       {@code INVALID_ARGUMENT}. Error bodies are {@code {"code":N,"message":"..."}}.</li>
  * </ul>
  *
- * <p>Tests switch on a {@link Fault} and a delay, and read the {@link #requests()} it received. Checks run in the
- * order key, fault, parameters, so a fault applies only to requests with the right key.
+ * <p>Tests switch on a {@link Fault}, a delay or a fixed answer, and read the {@link #requests()} it received.
+ * Checks run in the order path, method, key, fixed answer, fault, parameters, so faults and fixed answers apply
+ * only to requests with the right key.
  */
 public final class MarketDataApiFake implements AutoCloseable {
 
@@ -79,6 +80,7 @@ public final class MarketDataApiFake implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Fault fault = Fault.NONE;
     private volatile Duration delay = Duration.ZERO;
+    private volatile Response fixed;
 
     private MarketDataApiFake(HttpServer server, ExecutorService executor, String apiKey) {
         this.server = server;
@@ -149,6 +151,14 @@ public final class MarketDataApiFake implements AutoCloseable {
         this.fault = Objects.requireNonNull(fault, "fault");
     }
 
+    /**
+     * Answers every following request that has the right key with this status and JSON body, whatever its path and
+     * parameters, until {@link #reset()}; for bodies no {@link Fault} covers.
+     */
+    public void respondWith(int status, String jsonBody) {
+        this.fixed = Response.json(status, Objects.requireNonNull(jsonBody, "jsonBody"));
+    }
+
     /** Makes every following answer wait this long before its headers are sent; at most {@link #MAX_DELAY}. */
     public void delay(Duration delay) {
         if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
@@ -163,10 +173,11 @@ public final class MarketDataApiFake implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** Clears the fault, the delay and the recorded requests. */
+    /** Clears the fault, the delay, the fixed answer and the recorded requests. */
     public void reset() {
         fault = Fault.NONE;
         delay = Duration.ZERO;
+        fixed = null;
         requests.clear();
     }
 
@@ -223,6 +234,10 @@ public final class MarketDataApiFake implements AutoCloseable {
         }
         if (!apiKey.equals(key)) {
             return Response.error(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.");
+        }
+        Response override = fixed;
+        if (override != null) {
+            return override;
         }
         Response faulty = faultResponse();
         if (faulty != null) {
