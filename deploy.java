@@ -28,9 +28,9 @@
 //   ./jbang deploy.java 07 --destruir    remove everything it created
 //   ./jbang deploy.java --ayuda          every option
 //
-// The code lives in deploy/src/main/java (the Maven module `deploy`, whose tests run it against a fake of the AWS
-// APIs); the kit's sources are compiled in directly, so nothing needs installing first. The versions above must
-// match the root pom.xml: DeployScriptTest checks them.
+// The code is in deploy/src/main/java, the Maven module `deploy`, whose tests run it against a fake of the AWS APIs.
+// The kit's sources are compiled in directly, so nothing needs installing first. The versions above must match the
+// root pom.xml, which DeployScriptTest checks.
 
 import dev.lambdaworkbook.deploy.DeployCli;
 

@@ -32,9 +32,18 @@ echo
 
 echo "== Arranque en frío: de lanzar la orden a tener la respuesta impresa =="
 if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine --style basic --warmup 2 --runs "$cold_runs" \
+  # --prepare rebuilds the runner outside the timed run when its sources changed meanwhile.
+  results="$(mktemp)"
+  hyperfine --style basic --warmup 2 --runs "$cold_runs" --export-json "$results" \
+    --prepare "./lambda-local --help >/dev/null" \
     --command-name "lambda-local invocar 07 --solucion" "./lambda-local invocar 07 --solucion" \
     --command-name "java directo (misma JVM: carga el handler y lo llama una vez)" "${direct[*]}"
+  python3 - "$results" <<'PYTHON'
+import json, statistics, sys
+for result in json.load(open(sys.argv[1]))["results"]:
+    print(f"mediana {statistics.median(result['times']) * 1000:7.0f} ms  {result['command']}")
+PYTHON
+  rm -f "$results"
 else
   for label in runner directo; do
     times=()

@@ -13,9 +13,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Marks an access-denied answer with the IAM permission the call needed, as a suppressed {@link MissingPermission}
+ * Marks an access-denied error with the IAM permission the call needed, as a suppressed {@link MissingPermission}
  * (the SDK requires the exception's own type to come back from an interceptor). AWS often names the permission in
- * the message ("is not authorized to perform: iam:PassRole"); when it does not, the permission is derived from the
+ * the message ("is not authorized to perform: iam:PassRole"). When it does not, the permission is derived from the
  * service and operation of the failed call.
  */
 final class AccessDeniedInterceptor implements ExecutionInterceptor {

@@ -10,12 +10,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Uploads the package to the student's artifacts bucket, as the course does for large packages: Lambda then takes
- * the code from S3 instead of from the request. The object key holds the package's SHA-256, so an unchanged
+ * the code from S3 instead of from the request. The object key contains the package's SHA-256, so an unchanged
  * package is not uploaded twice.
  */
 final class ArtifactUpload {
 
-    /** Where the package is in S3. */
+    /** The package's location in S3. */
     record Location(String bucket, String key) {
     }
 

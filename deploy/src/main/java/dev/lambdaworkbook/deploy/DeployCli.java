@@ -1,6 +1,7 @@
 package dev.lambdaworkbook.deploy;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -39,7 +40,10 @@ public final class DeployCli {
         try {
             return new Deployer(repository, timing, out, environment).run(options);
         } catch (RuntimeException failure) {
-            DeployException explained = AwsErrors.explain(failure, options.profile());
+            DeployException explained = failure instanceof UncheckedIOException unreadable
+                    ? new DeployException(DeployException.FAILED, unreadable.getMessage() + ": "
+                            + unreadable.getCause().getMessage(), unreadable)
+                    : AwsErrors.explain(failure, options.profile());
             if (explained == null) {
                 err.println("Error inesperado: " + failure);
                 failure.printStackTrace(err);

@@ -112,8 +112,7 @@ public final class Deployer {
             deployedBuckets.forEach(bucket -> buckets.ensure(bucket, "bucket", names.tags()));
         }
         changes.step("Rol de ejecución:");
-        ExecutionRole.Result role = new ExecutionRole(aws.iam(), changes, timing)
-                .ensure(names, account, deployedBuckets);
+        String roleArn = new ExecutionRole(aws.iam(), changes, timing).ensure(names, account, deployedBuckets);
 
         changes.step("Código:");
         byte[] bytes = read(zip);
@@ -136,7 +135,7 @@ public final class Deployer {
         FunctionDeployer.Code code = new FunctionDeployer.Code(bytes, Base64.getEncoder().encodeToString(digest),
                 location);
         String functionArn = new FunctionDeployer(aws.lambda(), changes, timing)
-                .deploy(names, config, role.arn(), code, environment, account, aws.region());
+                .deploy(names, config, roleArn, code, environment, account, aws.region());
 
         triggers(config, names, changes, aws, account, functionArn);
         return functionArn;
@@ -177,6 +176,9 @@ public final class Deployer {
                     .map(trigger -> names.bucket(trigger.bucket()));
             succeeded = new Invocation(aws.lambda(), changes).invoke(names.function(), eventFile,
                     Invocation.event(eventFile, bucket));
+            bucket.ifPresent(name -> changes.note("El evento de ejemplo nombra un objeto que quizá no exista en "
+                    + name + ". Para probar el disparador de verdad, sube un fichero que cumpla su filtro:\n    aws s3 cp "
+                    + "FICHERO s3://" + name + "/" + config.triggers(Trigger.S3.class).get(0).prefix()));
         }
         if (options.plan()) {
             changes.step(changes.count() == 0 ? "Plan: todo está ya desplegado; no cambiaría nada."

@@ -32,6 +32,7 @@ final class Destroyer {
 
     void destroy(Names names, FunctionConfig config, String account) {
         Buckets buckets = new Buckets(aws.s3(), changes, aws.region());
+
         deleteApi(names);
         for (Trigger.Schedule schedule : config.triggers(Trigger.Schedule.class)) {
             deleteRule(names.rule(schedule.name()), names);
@@ -45,6 +46,7 @@ final class Destroyer {
                 removeNotifications(deployed, names, config);
             }
         }
+
         deleteFunction(names);
         templateBuckets.forEach((bucket, owned) -> {
             if (owned) {
@@ -56,6 +58,7 @@ final class Destroyer {
             deleteBucket(artifacts);
         }
         deleteRole(names);
+
         if (changes.count() == 0) {
             changes.step("No queda nada que borrar del ejercicio " + names.exercise() + " con el prefijo '"
                     + names.prefix() + "'.");
@@ -65,10 +68,14 @@ final class Destroyer {
                 + "/aws/lambda/" + names.function());
     }
 
+    /** Deletes every API with this name and tags: a CreateRestApi retried after a lost response makes two. */
     private void deleteApi(Names names) {
-        Optional<RestApi> api = ApiTrigger.find(aws.apiGateway(), names);
-        if (api.isPresent() && changes.delete("API REST '" + names.api() + "' (" + api.get().id() + ")")) {
-            aws.apiGateway().deleteRestApi(request -> request.restApiId(api.get().id()));
+        List<RestApi> apis = aws.apiGateway().getRestApisPaginator(request -> request.limit(500)).items().stream()
+                .filter(api -> names.api().equals(api.name()) && names.ownedBy(api.tags())).toList();
+        for (RestApi api : apis) {
+            if (changes.delete("API REST '" + names.api() + "' (" + api.id() + ")")) {
+                aws.apiGateway().deleteRestApi(request -> request.restApiId(api.id()));
+            }
         }
     }
 

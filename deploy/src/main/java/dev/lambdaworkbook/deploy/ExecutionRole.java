@@ -29,10 +29,6 @@ final class ExecutionRole {
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},\
             "Action":"sts:AssumeRole"}]}""";
 
-    /** The role's ARN, and whether this run created it (Lambda may not be able to assume it for a few seconds). */
-    record Result(String arn, boolean created) {
-    }
-
     private final IamClient iam;
     private final Changes changes;
     private final Timing timing;
@@ -43,11 +39,11 @@ final class ExecutionRole {
         this.timing = timing;
     }
 
-    Result ensure(Names names, String account, Collection<String> buckets) {
+    /** Returns the role's ARN. */
+    String ensure(Names names, String account, Collection<String> buckets) {
         String name = names.role();
         String what = "rol de ejecución '" + name + "'";
         Optional<Role> existing = find(name);
-        boolean created = false;
         String arn = "arn:aws:iam::" + account + ":role/" + name;
         if (existing.isPresent()) {
             requireLambdaTrust(existing.get());
@@ -60,11 +56,10 @@ final class ExecutionRole {
             arn = create(names, name);
             iam.waiter().waitUntilRoleExists(request -> request.roleName(name),
                     waiter -> waiter.backoffStrategyV2(BackoffStrategy.fixedDelay(timing.waiterPoll())));
-            created = true;
         }
         ensureLogsPolicy(name, existing.isPresent());
         ensureBucketPolicy(name, existing.isPresent(), buckets);
-        return new Result(arn, created);
+        return arn;
     }
 
     private String create(Names names, String name) {
@@ -73,7 +68,7 @@ final class ExecutionRole {
                     .description("Rol de ejecución de " + names.function() + ", creado por deploy.java")
                     .tags(tagList(names.tags()))).role().arn();
         } catch (EntityAlreadyExistsException createdByLostRequest) {
-            // The SDK retried a CreateRole whose first answer was lost on the way back.
+            // The SDK retried a CreateRole whose first response was lost on the way back.
             return iam.getRole(request -> request.roleName(name)).role().arn();
         }
     }

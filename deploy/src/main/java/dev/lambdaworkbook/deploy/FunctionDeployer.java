@@ -198,7 +198,7 @@ final class FunctionDeployer {
     }
 
     /**
-     * Retries while Lambda answers that it cannot assume the role, which happens for some seconds after IAM
+     * Retries while Lambda reports that it cannot assume the role, which happens for some seconds after IAM
      * creates a role. Other invalid-parameter errors fail at once.
      */
     <T> T retryWhileRoleNotAssumable(Supplier<T> call) {

@@ -58,7 +58,7 @@ final class Invocation {
         JsonNode parameters = Json.parse(event(sample, Optional.empty()), "El evento '" + sample + "'")
                 .path("queryStringParameters");
         StringBuilder query = new StringBuilder();
-        parameters.fields().forEachRemaining(parameter -> query.append(query.length() == 0 ? "" : "&")
+        parameters.properties().forEach(parameter -> query.append(query.length() == 0 ? "" : "&")
                 .append(URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(parameter.getValue().asText(), StandardCharsets.UTF_8)));
         return query.toString();

@@ -31,12 +31,12 @@ public record Names(String prefix, String exercise, String templateFunctionName)
         return function() + "-api";
     }
 
-    /** The deployed name of a bucket the template declares. */
+    /** Returns the deployed name of a bucket the template declares. */
     public String bucket(String templateBucket) {
         return shorten(prefix + "-" + templateBucket, 63);
     }
 
-    /** The bucket for packages uploaded through S3: one per student, account and region, because names are global. */
+    /** Returns the bucket for packages uploaded through S3: one per student, account and region, because names are global. */
     public String artifactsBucket(String account, String region) {
         return prefix + "-artefactos-" + account + "-" + region;
     }

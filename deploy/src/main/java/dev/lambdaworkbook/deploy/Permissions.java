@@ -38,7 +38,7 @@ final class Permissions {
         try {
             add(function, statementId, principal, sourceArn, account);
         } catch (ResourceConflictException sameIdMeanwhile) {
-            // The id exists after all (an earlier request whose answer was lost): replace it.
+            // The id exists after all (an earlier request whose response was lost): replace it.
             remove(function, statementId);
             add(function, statementId, principal, sourceArn, account);
         }

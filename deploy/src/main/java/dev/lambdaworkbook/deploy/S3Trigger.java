@@ -69,6 +69,7 @@ final class S3Trigger {
                 .eventsWithStrings(trigger.events())
                 .filter(filter -> filter.key(key -> key.filterRules(filterRules(trigger))))
                 .build();
+
         String what = "notificación de s3://" + bucket + "/" + trigger.prefix() + "*" + trigger.suffix() + " ("
                 + String.join(", ", trigger.events()) + ") → función";
         GetBucketNotificationConfigurationResponse current = currentConfiguration(bucket);
@@ -82,6 +83,7 @@ final class S3Trigger {
                 others.add(configuration);
             }
         }
+
         if (ours != null && same(ours, desired)) {
             changes.unchanged(what);
             return;

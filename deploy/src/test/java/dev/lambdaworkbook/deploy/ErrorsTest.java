@@ -57,8 +57,8 @@ class ErrorsTest {
         Workbook.Result result = workbook.run("07", "--endpoint-url", fake.endpoint().toString(), "--sin-compilar");
 
         assertEquals(DeployException.CREDENTIALS, result.exitCode(), result.all());
-        assertTrue(result.err().contains("--region eu-west-1") && result.err().contains("export AWS_REGION"),
-                result.err());
+        assertTrue(result.err().contains("--region eu-west-1"), result.err());
+        assertTrue(result.err().contains("export AWS_REGION"), result.err());
     }
 
     @Test
@@ -101,8 +101,8 @@ class ErrorsTest {
         Workbook.Result result = workbook.deploy("07");
 
         assertEquals(DeployException.USAGE, result.exitCode(), result.all());
-        assertTrue(result.err().contains("Lambda admite hasta 250,0 MB") && result.err().contains("251,0 MB"),
-                result.err());
+        assertTrue(result.err().contains("Lambda admite hasta 250,0 MB"), result.err());
+        assertTrue(result.err().contains("251,0 MB"), result.err());
         assertEquals(List.of(), fake.calls());
     }
 
@@ -147,7 +147,7 @@ class ErrorsTest {
         Workbook.Result result = workbook.deploy("06");
 
         assertEquals(DeployException.FAILED, result.exitCode(), result.all());
-        assertTrue(result.err().contains("'ana-master-trading-entrada'") && result.err().contains("--prefijo"),
-                result.err());
+        assertTrue(result.err().contains("'ana-master-trading-entrada'"), result.err());
+        assertTrue(result.err().contains("--prefijo"), result.err());
     }
 }

@@ -71,15 +71,22 @@ final class Workbook {
 
     static void writeZip(Path zip, String handlerClass, String contents) {
         try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
-            out.putNextEntry(new ZipEntry(handlerClass.replace('.', '/') + ".class"));
+            out.putNextEntry(entry(handlerClass.replace('.', '/') + ".class"));
             out.write(contents.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
-            out.putNextEntry(new ZipEntry("lib/aws-lambda-java-core-1.4.0.jar"));
+            out.putNextEntry(entry("lib/aws-lambda-java-core-1.4.0.jar"));
             out.write(new byte[] {1, 2, 3});
             out.closeEntry();
         } catch (IOException unwritable) {
             throw new UncheckedIOException(unwritable);
         }
+    }
+
+    /** Returns an entry with a fixed time, so the same contents always make the same bytes (and SHA-256). */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(1_773_910_800_000L);
+        return entry;
     }
 
     /** Runs {@code deploy.java NN --region … --endpoint-url <fake> --prefijo ana --sin-compilar} plus the options. */
@@ -117,7 +124,7 @@ final class Workbook {
         }
     }
 
-    /** The real workbook's root: the deploy module's parent folder, where Maven runs the tests from. */
+    /** Returns the real workbook's root: the parent of the deploy module, which is where Maven runs the tests. */
     static Path repositoryRoot() {
         return Path.of("").toAbsolutePath().getParent();
     }

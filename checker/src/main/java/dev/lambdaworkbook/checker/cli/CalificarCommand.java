@@ -13,6 +13,7 @@ import dev.lambdaworkbook.checker.submission.ClassFolder;
 import dev.lambdaworkbook.checker.submission.Submission;
 import dev.lambdaworkbook.checker.workbook.Exercise;
 import dev.lambdaworkbook.checker.workbook.Workbook;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,8 +83,8 @@ final class CalificarCommand implements Callable<Integer> {
         Reports.checkMoodleLanguage(moodleLanguage);
         List<Exercise> selected = workbook.select(exercises);
         Path extracted = Files.createTempDirectory("entregas-");
+        List<Submission> submissions = readClass(extracted);
         try (Pipeline pipeline = Pipeline.create(workbook, limits, System.err)) {
-            List<Submission> submissions = ClassFolder.read(folder, extracted);
             List<PreparedSuite> suites = pipeline.prepare(selected, System.err);
             TerminalView view = new TerminalView(System.err, System.console() != null);
             Grader grader = new Grader(pipeline.grader(), new ResultStore(out.resolve(".resultados")),
@@ -97,5 +98,15 @@ final class CalificarCommand implements Callable<Integer> {
             Folders.delete(extracted);
         }
         return ExitCodes.OK;
+    }
+
+    /** Reads the class folder before any slow preparation, so a wrong folder is reported at once. */
+    private List<Submission> readClass(Path extracted) throws IOException {
+        try {
+            return ClassFolder.read(folder, extracted);
+        } catch (RuntimeException invalid) {
+            Folders.delete(extracted);
+            throw invalid;
+        }
     }
 }

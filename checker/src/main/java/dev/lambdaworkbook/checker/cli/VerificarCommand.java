@@ -48,7 +48,8 @@ final class VerificarCommand implements Callable<Integer> {
                 exercise = check.exercise();
                 out.println("\nEjercicio " + exercise);
             }
-            out.println("  " + (check.passed() ? "✔ " : "✘ ") + check.subject() + ": " + check.summary());
+            String mark = check.warning() ? "⚠ " : check.passed() ? "✔ " : "✘ ";
+            out.println("  " + mark + check.subject() + ": " + check.summary());
             if (!check.detail().isBlank()) {
                 check.detail().lines().forEach(line -> out.println("      " + line));
             }

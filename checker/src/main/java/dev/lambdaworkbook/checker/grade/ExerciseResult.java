@@ -1,6 +1,7 @@
 package dev.lambdaworkbook.checker.grade;
 
 import dev.lambdaworkbook.checker.run.TestResult;
+import dev.lambdaworkbook.checker.run.TestStatus;
 import java.util.List;
 
 /**
@@ -12,6 +13,12 @@ import java.util.List;
  */
 public record ExerciseResult(String exercise, State state, String detail, List<TestResult> tests, List<String> notes,
         long millis) {
+
+    /** Returns a result whose tests did not run, each carrying the reason as its message. */
+    public static ExerciseResult notRun(String exercise, State state, String detail, List<TestResult> plan) {
+        List<TestResult> tests = plan.stream().map(test -> test.withOutcome(TestStatus.NOT_RUN, detail)).toList();
+        return new ExerciseResult(exercise, state, detail, tests, List.of(), 0);
+    }
 
     /** How far grading got, with the Spanish words reports use. */
     public enum State {

@@ -2,7 +2,6 @@ package dev.lambdaworkbook.checker.grade;
 
 import dev.lambdaworkbook.checker.grade.ExerciseResult.State;
 import dev.lambdaworkbook.checker.run.TestResult;
-import dev.lambdaworkbook.checker.run.TestStatus;
 import dev.lambdaworkbook.checker.score.Scorer;
 import dev.lambdaworkbook.checker.score.StudentGrade;
 import dev.lambdaworkbook.checker.submission.StudentFiles;
@@ -63,8 +62,8 @@ public final class Grader {
                 }
                 grades.add(scorer.grade(submissions.get(i), results, plans));
             }
-            int total = submissions.size() * suites.size();
-            return new ClassResults(suites, grades, scorer.scale(), reused.get(), total - reused.get(),
+            return new ClassResults(suites, grades, scorer.scale(), reused.get(),
+                    submissions.size() * suites.size() - reused.get(),
                     Duration.ofNanos(System.nanoTime() - start), ZonedDateTime.now());
         } finally {
             pool.shutdownNow();
@@ -74,36 +73,25 @@ public final class Grader {
 
     private ExerciseResult gradeOne(Submission submission, PreparedSuite suite, Progress progress,
             AtomicInteger reused) throws Exception {
-        if (submission.root() == null) {
-            return report(submission, unrun(suite, State.INVALID, submission.problem()), false, progress);
-        }
-        Optional<StudentFiles> files = StudentFiles.take(submission, suite.suite().exercise());
+        Optional<StudentFiles> files = submission.root() == null ? Optional.empty()
+                : StudentFiles.take(submission, suite.suite().exercise());
+        Optional<ExerciseResult> saved = Optional.empty();
+        ExerciseResult result;
         if (files.isEmpty()) {
-            String detail = "la entrega no tiene la carpeta exercises/" + suite.id();
-            return report(submission, unrun(suite, State.NOT_SUBMITTED, detail), false, progress);
+            result = submission.root() == null
+                    ? ExerciseResult.notRun(suite.id(), State.INVALID, submission.problem(), suite.plan())
+                    : ExerciseResult.notRun(suite.id(), State.NOT_SUBMITTED, "la entrega no tiene la carpeta "
+                            + "exercises/" + suite.id(), suite.plan());
+        } else {
+            String key = new Fingerprint().add(RESULT_FORMAT).add(suite.suite().fingerprint())
+                    .add(files.get().hash()).add(grader.runner().limits().toString()).add(grader.scannerPolicy())
+                    .hex();
+            saved = store.find(suite.id(), key);
+            result = saved.isPresent() ? saved.get() : store.save(key, grader.grade(suite.suite(), files.get(),
+                    suite.plan(), SuitePreparation.sharingOptions(suite.suite())));
         }
-        String key = new Fingerprint().add(RESULT_FORMAT).add(suite.suite().fingerprint()).add(files.get().hash())
-                .add(grader.runner().limits().toString()).add(grader.scannerPolicy()).hex();
-        Optional<ExerciseResult> saved = store.find(suite.id(), key);
-        if (saved.isPresent()) {
-            reused.incrementAndGet();
-            return report(submission, saved.get(), true, progress);
-        }
-        ExerciseResult result = grader.grade(suite.suite(), files.get(), suite.plan(),
-                SuitePreparation.sharingOptions(suite.suite()));
-        store.save(key, result);
-        return report(submission, result, false, progress);
-    }
-
-    private static ExerciseResult unrun(PreparedSuite suite, State state, String detail) {
-        List<TestResult> tests = suite.plan().stream()
-                .map(test -> test.withOutcome(TestStatus.NOT_RUN, detail)).toList();
-        return new ExerciseResult(suite.id(), state, detail, tests, List.of(), 0);
-    }
-
-    private static ExerciseResult report(Submission submission, ExerciseResult result, boolean reused,
-            Progress progress) {
-        progress.finished(submission, result, reused);
+        reused.addAndGet(saved.isPresent() ? 1 : 0);
+        progress.finished(submission, result, saved.isPresent());
         return result;
     }
 }

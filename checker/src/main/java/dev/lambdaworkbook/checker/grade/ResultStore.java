@@ -37,9 +37,11 @@ public final class ResultStore {
         }
     }
 
-    public void save(String key, ExerciseResult result) {
+    /** Saves the result under the key and returns it. */
+    public ExerciseResult save(String key, ExerciseResult result) {
         try {
             AtomicFiles.write(file(result.exercise(), key), out -> JSON.writeValue(out, result));
+            return result;
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

@@ -41,6 +41,10 @@ final class ClassInspector extends ClassVisitor {
     private static final Set<String> SECRET_PROPERTIES = Set.of("user.home", "aws.accessKeyId",
             "aws.secretAccessKey", "aws.sessionToken", "aws.sharedCredentialsFile", "aws.configFile");
 
+    /** Environment variables that hold AWS credentials; the SDK reads them, student code never needs to. */
+    private static final Set<String> CREDENTIAL_VARIABLES = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_PROFILE");
+
     /** A path with a {@code .aws} folder in it, such as {@code ~/.aws/credentials}. */
     private static final Pattern AWS_FOLDER = Pattern.compile("(^|[/\\\\])\\.aws([/\\\\]|$)");
 
@@ -297,18 +301,22 @@ final class ClassInspector extends ClassVisitor {
         }
 
         private void checkEnvironment(String descriptor, List<String> arguments) {
+            if (descriptor.startsWith("()") && !policy.declaredEnvironment().isEmpty()) {
+                return;
+            }
             if (descriptor.startsWith("()")) {
-                report(method, line, "lee todas las variables de entorno con System.getenv(): lee solo las que "
-                        + "declara template.yaml, por su nombre (" + policy.environmentList() + ")", "entorno");
+                report(method, line, "lee todas las variables de entorno con System.getenv(), pero este ejercicio "
+                        + "no declara ninguna en template.yaml: solo puedes leer " + policy.readableVariables(),
+                        "entorno");
             } else if (arguments.isEmpty()) {
                 report(method, line, "lee una variable de entorno cuyo nombre no es una constante: escribe el "
-                        + "nombre entre comillas, System.getenv(\"NOMBRE\"), con una de las que declara "
-                        + "template.yaml (" + policy.environmentList() + ")", "entorno");
+                        + "nombre entre comillas, System.getenv(\"NOMBRE\"); puedes leer " + policy.readableVariables(),
+                        "entorno");
             } else {
                 String variable = arguments.get(arguments.size() - 1);
-                if (!policy.environment().contains(variable)) {
-                    report(method, line, "lee la variable de entorno '" + variable + "', que template.yaml no "
-                            + "declara: solo puedes leer " + policy.environmentList(), "entorno:" + variable);
+                if (!policy.mayRead(variable)) {
+                    report(method, line, "lee la variable de entorno '" + variable + "', que el ejercicio no "
+                            + "declara: puedes leer " + policy.readableVariables(), "entorno:" + variable);
                 }
             }
         }
@@ -362,6 +370,10 @@ final class ClassInspector extends ClassVisitor {
         }
 
         private void checkConstant(String text) {
+            if (CREDENTIAL_VARIABLES.contains(text)) {
+                report(method, line, "nombra la variable de entorno '" + text + "', que guarda credenciales de AWS: "
+                        + "en Lambda solo el SDK las lee, a partir del rol de la función", "credencial:" + text);
+            }
             if (AWS_FOLDER.matcher(text).find()) {
                 report(method, line, Category.AWS_PROFILE.explain("la ruta '" + text + "'"), "aws:" + text);
             }

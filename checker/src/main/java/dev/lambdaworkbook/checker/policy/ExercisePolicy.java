@@ -9,11 +9,11 @@ import java.util.TreeSet;
  * @param exercise the exercise number, such as {@code 07}
  * @param codePackage the package of the exercise's handler, where the student's classes belong
  * @param permissions the API families the exercise needs
- * @param environment the environment variables the code may read: those its {@code template.yaml} declares and
- *     the non-secret ones the Lambda runtime sets
+ * @param declaredEnvironment the environment variables the exercise's {@code template.yaml} declares; the code
+ *     may read these and the {@link #LAMBDA_VARIABLES}
  */
 public record ExercisePolicy(String exercise, String codePackage, Set<Permission> permissions,
-        Set<String> environment) {
+        Set<String> declaredEnvironment) {
 
     /**
      * Variables the Lambda runtime sets in every function that are not credentials. {@code AWS_ACCESS_KEY_ID},
@@ -27,15 +27,21 @@ public record ExercisePolicy(String exercise, String codePackage, Set<Permission
 
     public ExercisePolicy {
         permissions = Set.copyOf(permissions);
-        environment = Set.copyOf(environment);
+        declaredEnvironment = Set.copyOf(declaredEnvironment);
     }
 
     public boolean allows(Permission permission) {
         return permission != null && permissions.contains(permission);
     }
 
-    /** Returns the readable variables in alphabetical order, for messages. */
-    public String environmentList() {
-        return String.join(", ", new TreeSet<>(environment));
+    public boolean mayRead(String variable) {
+        return declaredEnvironment.contains(variable) || LAMBDA_VARIABLES.contains(variable);
+    }
+
+    /** Returns, in Spanish, which variables the code may read, for messages. */
+    public String readableVariables() {
+        String declared = declaredEnvironment.isEmpty() ? "template.yaml no declara ninguna"
+                : "las que declara template.yaml (" + String.join(", ", new TreeSet<>(declaredEnvironment)) + ")";
+        return declared + " y las que pone el runtime de Lambda, como AWS_REGION";
     }
 }

@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -81,8 +80,7 @@ public final class Policies {
 
     /** Returns the exercise's policy, with the variables declared in the instructor's copy of its template. */
     public ExercisePolicy forExercise(Exercise exercise) {
-        Set<String> environment = new HashSet<>(ExercisePolicy.LAMBDA_VARIABLES);
-        environment.addAll(exercise.config().environment().keySet());
+        Set<String> environment = exercise.config().environment().keySet();
         String handler = exercise.config().handlerClass();
         String codePackage = handler.contains(".") ? handler.substring(0, handler.lastIndexOf('.')) : "";
         return new ExercisePolicy(exercise.id(), codePackage, permissionsOf(exercise.id()), environment);

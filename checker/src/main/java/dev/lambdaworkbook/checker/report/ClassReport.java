@@ -23,8 +23,13 @@ final class ClassReport {
     private ClassReport() {
     }
 
-    /** The share of students who passed one test. */
-    record PassRate(String exercise, String name, int passed, int total) {
+    /**
+     * The share of students who passed one test.
+     *
+     * @param label the exercise, the task and the test's own display name, as the chart shows it
+     * @param fullName the name with the test class's display name, shown as a tooltip
+     */
+    record PassRate(String exercise, String label, String fullName, int passed, int total) {
 
         double rate() {
             return total == 0 ? 0 : (double) passed / total;
@@ -99,15 +104,17 @@ final class ClassReport {
                         continue;
                     }
                     String key = result.exercise() + " " + test.id();
-                    PassRate before = rates.getOrDefault(key, new PassRate(result.exercise(), test.fullName(), 0, 0));
-                    rates.put(key, new PassRate(before.exercise(), before.name(),
+                    String label = result.exercise() + " · T" + test.task() + " · " + test.name();
+                    PassRate before = rates.getOrDefault(key,
+                            new PassRate(result.exercise(), label, test.fullName(), 0, 0));
+                    rates.put(key, new PassRate(before.exercise(), before.label(), before.fullName(),
                             before.passed() + (test.status().passed() ? 1 : 0), before.total() + 1));
                 }
             }
         }
         List<PassRate> sorted = new ArrayList<>(rates.values());
         sorted.sort(Comparator.comparingDouble(PassRate::rate).thenComparing(PassRate::exercise)
-                .thenComparing(PassRate::name));
+                .thenComparing(PassRate::label));
         return sorted;
     }
 
@@ -122,14 +129,12 @@ final class ClassReport {
         for (int i = 0; i < rates.size(); i++) {
             PassRate rate = rates.get(i);
             int y = 5 + i * rowHeight;
-            String label = rate.exercise() + " · " + rate.name();
-            if (label.length() > 80) {
-                label = label.substring(0, 79) + "…";
-            }
+            String label = rate.label().length() > 80 ? rate.label().substring(0, 79) + "…" : rate.label();
             int width = (int) Math.round(rate.rate() * barMax);
             String color = rate.rate() < 0.5 ? "#b42318" : rate.rate() < 0.8 ? "#d69e2e" : "#0b6e4f";
             svg.append("<text x=\"").append(labelWidth - 6).append("\" y=\"").append(y + 15)
-                    .append("\" text-anchor=\"end\">").append(Texts.html(label)).append("</text>\n");
+                    .append("\" text-anchor=\"end\">").append(Texts.html(label)).append("<title>")
+                    .append(Texts.html(rate.fullName())).append("</title></text>\n");
             svg.append("<rect class=\"tasa\" x=\"").append(labelWidth).append("\" y=\"").append(y + 3)
                     .append("\" width=\"").append(Math.max(width, 1)).append("\" height=\"").append(rowHeight - 8)
                     .append("\" fill=\"").append(color).append("\"><title>").append(rate.passed()).append(" de ")

@@ -95,8 +95,9 @@ public final class Sandbox implements TestRunner.CommandWrapper {
         if (wanted != Level.NONE) {
             Optional<String> unshare = executable("unshare");
             if (unshare.isPresent()) {
-                for (List<String> prefix : List.of(List.of(unshare.get(), "--net", "--"),
-                        List.of(unshare.get(), "--user", "--map-root-user", "--net", "--"))) {
+                for (List<String> namespaces : List.of(List.of(unshare.get(), "--net"),
+                        List.of(unshare.get(), "--user", "--map-root-user", "--net"))) {
+                    List<String> prefix = withLoopback(namespaces);
                     List<String> probe = new ArrayList<>(prefix);
                     probe.add("/usr/bin/true");
                     if (run(probe) == null) {
@@ -134,8 +135,24 @@ public final class Sandbox implements TestRunner.CommandWrapper {
         return level == Level.BUBBLEWRAP ? bubblewrap.prefix(request) : fixedPrefix;
     }
 
+    /**
+     * Returns the command that starts a program in the new network namespace with its loopback interface up, as
+     * in Lambda, so that tests can still reach servers they start on 127.0.0.1; {@code ip} is in iproute2.
+     */
+    private static List<String> withLoopback(List<String> namespaces) {
+        List<String> prefix = new ArrayList<>(namespaces);
+        Optional<String> ip = executable("ip");
+        if (ip.isPresent()) {
+            prefix.addAll(List.of("--", "/bin/sh", "-c", ip.get() + " link set lo up 2>/dev/null; exec \"$@\"",
+                    "sh"));
+        } else {
+            prefix.add("--");
+        }
+        return prefix;
+    }
+
     private static Optional<String> executable(String name) {
-        for (String folder : List.of("/usr/bin", "/bin", "/usr/local/bin", "/usr/sbin")) {
+        for (String folder : List.of("/usr/bin", "/bin", "/usr/local/bin", "/usr/sbin", "/sbin")) {
             Path candidate = Path.of(folder, name);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate.toString());

@@ -80,9 +80,9 @@ public final class WorkbookVerifier {
             checks.add(pool.submit(() -> mistake(suite, mistake)));
         }
         if (exercise.mistakes().isEmpty()) {
-            checks.add(CompletableFuture.completedFuture(new Check(exercise.id(), "catálogo de errores", false,
+            checks.add(CompletableFuture.completedFuture(new Check(exercise.id(), "catálogo de errores", true,
                     "no hay ningún error típico en " + exercise.solution().resolve("errores") + "; añade al menos "
-                            + "uno", "")));
+                            + "uno", "", true)));
         }
         return checks;
     }

@@ -24,7 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PolicyScannerTest {
 
     private static final ExercisePolicy NO_PERMISSIONS = new ExercisePolicy("07", "dev.lambdaworkbook.sum",
-            Set.of(), Set.of("AWS_REGION", "OUTPUT_BUCKET"));
+            Set.of(), Set.of());
+    private static final ExercisePolicy DECLARED_VARIABLE = new ExercisePolicy("07", "dev.lambdaworkbook.sum",
+            Set.of(), Set.of("OUTPUT_BUCKET"));
+    private static final ExercisePolicy RESOURCES = new ExercisePolicy("04", "dev.lambdaworkbook.packaging",
+            Set.of(Permission.RESOURCES), Set.of());
     private static final ExercisePolicy HTTP_AND_S3 = new ExercisePolicy("05", "dev.lambdaworkbook.marketdata",
             Set.of(Permission.HTTP, Permission.S3), Set.of("AWS_REGION"));
     private static final ExercisePolicy TMP_FILES = new ExercisePolicy("04", "dev.lambdaworkbook.packaging",
@@ -160,7 +164,7 @@ class PolicyScannerTest {
                 }
                 """;
 
-        List<Violation> violations = scanner.scan(NO_PERMISSIONS,
+        List<Violation> violations = scanner.scan(DECLARED_VARIABLE,
                 SourceCompiler.compile(folder, Map.of("dev.lambdaworkbook.sum.Ordinary", source)));
 
         assertEquals(List.of(), violations, "Código sin usos prohibidos no debe tener infracciones");
@@ -290,6 +294,35 @@ class PolicyScannerTest {
             assertEquals(List.of(), withClient, "S3Client está permitido con el permiso s3");
             assertTrue(withProfile.get(0).reason().contains("credenciales de AWS"), withProfile.toString());
             assertTrue(clientWithoutS3.get(0).reason().contains("SDK de AWS"), clientWithoutS3.toString());
+        }
+
+        @Test
+        @DisplayName("El mapa System.getenv() se admite si el ejercicio declara variables, pero no las credenciales")
+        void environmentMap() throws IOException {
+            List<Violation> map = scanAttack(DECLARED_VARIABLE, "",
+                    "        System.getenv().get(\"OUTPUT_BUCKET\");");
+            List<Violation> credentials = scanAttack(DECLARED_VARIABLE, "",
+                    "        System.getenv().get(\"AWS_SECRET_ACCESS_KEY\");");
+
+            assertEquals(List.of(), map, "El mapa del entorno se admite cuando template.yaml declara variables");
+            assertEquals(1, credentials.size(), "Infracciones: " + credentials);
+            assertTrue(credentials.get(0).reason().contains("'AWS_SECRET_ACCESS_KEY'"), credentials.toString());
+        }
+
+        @Test
+        @DisplayName("recursos permite leer recursos del classpath, pero no cargar clases")
+        void resourcesAllowReadingOnly() throws IOException {
+            List<Violation> resource = scanAttack(RESOURCES, "",
+                    "        getClass().getClassLoader().getResourceAsStream(\"precios/precios.csv\");");
+            List<Violation> loadClass = scanAttack(RESOURCES, "",
+                    "        getClass().getClassLoader().loadClass(text);");
+            List<Violation> withoutPermission = scanAttack(NO_PERMISSIONS, "",
+                    "        getClass().getResourceAsStream(\"/dev/lambdaworkbook/sum/SumHandlerHiddenTest.class\");");
+
+            assertEquals(List.of(), resource, "Leer un recurso está permitido con el permiso recursos");
+            assertTrue(loadClass.get(0).reason().contains("ClassLoader.loadClass"), loadClass.toString());
+            assertTrue(withoutPermission.get(0).reason().contains("recursos del classpath"),
+                    withoutPermission.toString());
         }
 
         @Test

@@ -92,6 +92,7 @@ public final class FakeApiGateway {
             error(request, operation, 429, "TooManyRequestsException", "Too Many Requests");
             return;
         }
+
         if (operation.equals("GetRestApis")) {
             ObjectNode response = JSON.createObjectNode();
             ArrayNode items = response.putArray("item");
@@ -109,12 +110,14 @@ public final class FakeApiGateway {
             ok(request, operation, 201, apiJson(api).put("rootResourceId", root.path("id").asText()));
             return;
         }
+
         Api api = apis.get(path.group(1));
         if (api == null) {
             error(request, operation, 404, "NotFoundException", "Invalid API identifier specified "
                     + FakeAws.ACCOUNT + ":" + path.group(1));
             return;
         }
+
         switch (operation) {
             case "DeleteRestApi" -> {
                 apis.remove(api.id);

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * An HTTP-level fake of the AWS APIs that deploy.java calls, on 127.0.0.1: Lambda (REST-JSON), IAM and STS
  * (query/XML), S3 (REST-XML, path style), EventBridge (JSON 1.1) and API Gateway (REST-JSON). The SDK reaches it
- * through an endpoint override; the service is read from the SigV4 credential scope of each request, as one
- * endpoint serves them all (as LocalStack does).
+ * through an endpoint override. One endpoint serves every service, as LocalStack does, so the service is read from
+ * the SigV4 credential scope of each request.
  *
  * <p>Only the operations the script uses exist, with the status codes, headers and error codes of the real APIs.
  * Every call is logged, and faults can be injected per operation.
@@ -29,7 +29,7 @@ public final class FakeAws implements AutoCloseable {
     public static final String ACCOUNT = "123456789012";
     private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/([^/]+)/aws4_request");
 
-    /** One request the fake answered (or failed on purpose). */
+    /** One request the fake handled, or failed on purpose. */
     public record Call(String service, String operation, boolean write, int status) {
         @Override
         public String toString() {
@@ -38,8 +38,8 @@ public final class FakeAws implements AutoCloseable {
     }
 
     /**
-     * A failure to answer with, instead of the real response. Services answer the faults they do not have (a 409
-     * in IAM, say) with throttling.
+     * A failure returned instead of the real response. A service without such a failure (a 409 in IAM, say)
+     * returns throttling instead.
      */
     public enum Fault { THROTTLE, CONFLICT, ROLE_NOT_ASSUMABLE, DROP_CONNECTION, ACCESS_DENIED }
 
@@ -66,7 +66,7 @@ public final class FakeAws implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Answers the next {@code times} calls of {@code operation} (such as {@code lambda:CreateFunction}) with a fault. */
+    /** Fails the next {@code times} calls of {@code operation} (such as {@code lambda:CreateFunction}) with a fault. */
     public synchronized void inject(String operation, Fault fault, int times) {
         List<Fault> queue = faults.computeIfAbsent(operation, key -> new ArrayList<>());
         for (int i = 0; i < times; i++) {
@@ -107,7 +107,7 @@ public final class FakeAws implements AutoCloseable {
         return apiGateway;
     }
 
-    /** Returns whether the fake holds nothing but what the test created outside the script. */
+    /** Returns whether the fake contains no role, bucket, function, rule or API at all. */
     public synchronized boolean empty() {
         return iam.roleNames().isEmpty() && s3.bucketNames().isEmpty() && lambda.functionNames().isEmpty()
                 && events.ruleNames().isEmpty() && apiGateway.apiNames().isEmpty();

@@ -77,6 +77,7 @@ public final class FakeEventBridge {
             error(request, operation, 400, "ThrottlingException", "Rate exceeded");
             return;
         }
+
         JsonNode body = parse(request);
         String name = body.has("Name") ? body.path("Name").asText() : body.path("Rule").asText();
         if (operation.equals("ListTagsForResource")) {
@@ -89,6 +90,7 @@ public final class FakeEventBridge {
                     + " does not exist on EventBus default.");
             return;
         }
+
         ObjectNode response = JSON.createObjectNode();
         switch (operation) {
             case "PutRule" -> {

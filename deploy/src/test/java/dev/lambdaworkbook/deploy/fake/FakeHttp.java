@@ -35,9 +35,8 @@ final class FakeHttp {
         }
     }
 
-    /** Closes the connection without an answer, as a dropped connection looks to the client. */
+    /** Closes the connection without a response, which the client sees as a dropped connection. */
     static void drop(HttpExchange exchange) {
-        exchange.getHttpContext().getServer();
         exchange.close();
     }
 

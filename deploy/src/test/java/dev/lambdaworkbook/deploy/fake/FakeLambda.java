@@ -174,7 +174,12 @@ public final class FakeLambda {
             case "configuration" -> method.equals("PUT") ? "UpdateFunctionConfiguration" : "GetFunctionConfiguration";
             case "code" -> "UpdateFunctionCode";
             case "invocations" -> "Invoke";
-            default -> method.equals("POST") ? "AddPermission" : hasId ? "RemovePermission" : "GetPolicy";
+            default -> {
+                if (method.equals("POST")) {
+                    yield "AddPermission";
+                }
+                yield hasId ? "RemovePermission" : "GetPolicy";
+            }
         };
     }
 
@@ -253,7 +258,7 @@ public final class FakeLambda {
         function.configuration.put("LastUpdateStatus", "InProgress");
     }
 
-    /** Returns the configuration as a read sees it, moving pending states on by one read. */
+    /** Returns the configuration as a read returns it, then moves a pending state on by one read. */
     private static ObjectNode read(Function function) {
         ObjectNode snapshot = function.configuration.deepCopy();
         if (function.pendingReads > 0 && --function.pendingReads == 0) {

@@ -79,7 +79,7 @@ public final class FakeS3 {
         return bucket;
     }
 
-    /** Makes a bucket name belong to another account: HEAD answers 403. */
+    /** Makes a bucket name belong to another account, so every request on it returns 403. */
     public synchronized void takenByAnotherAccount(String name) {
         takenByOthers.add(name);
     }
@@ -105,15 +105,18 @@ public final class FakeS3 {
             error(request, operation, 503, "SlowDown", "Please reduce your request rate.");
             return;
         }
+
         if (takenByOthers.contains(name)) {
             error(request, operation, 403, "AccessDenied", "Access Denied");
             return;
         }
+
         Bucket bucket = buckets.get(name);
         if (bucket == null && !operation.equals("CreateBucket")) {
             error(request, operation, 404, "NoSuchBucket", "The specified bucket does not exist");
             return;
         }
+
         switch (operation) {
             case "CreateBucket" -> create(request, name);
             case "HeadBucket" -> ok(request, operation, 200, "", Map.of("x-amz-bucket-region", bucket.region));

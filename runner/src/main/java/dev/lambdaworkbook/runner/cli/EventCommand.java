@@ -53,7 +53,7 @@ final class EventCommand implements Runnable {
     }
 
     @Command(name = "s3", description = "Notificación de S3 de un objeto creado; la clave va codificada como la "
-            + "envía S3 (un espacio es '+', una ñ es '%C3%B1').")
+            + "envía S3 (un espacio es '+', una ñ es '%%C3%%B1').")
     static final class S3 implements Runnable {
 
         private static final Set<String> TYPES = Set.of("Put", "Post", "Copy", "CompleteMultipartUpload");

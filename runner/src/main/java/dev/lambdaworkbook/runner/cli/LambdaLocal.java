@@ -67,8 +67,22 @@ public final class LambdaLocal implements Runnable {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setExitCodeExceptionMapper(error -> ExitCode.INTERNAL.code());
-        commandLine.getCommandSpec().usageMessage().width(110);
         commandLine.setUsageHelpAutoWidth(true);
+        spanishHeadings(commandLine);
         return commandLine;
+    }
+
+    /** Gives every subcommand's help the Spanish headings of the top command; picocli's defaults are English. */
+    private static void spanishHeadings(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage()
+                    .synopsisHeading("Uso: ")
+                    .synopsisSubcommandLabel("TIPO")
+                    .descriptionHeading("%n")
+                    .parameterListHeading("%nParámetros:%n")
+                    .optionListHeading("%nOpciones:%n")
+                    .commandListHeading("%nTipos:%n");
+            spanishHeadings(sub);
+        }
     }
 }

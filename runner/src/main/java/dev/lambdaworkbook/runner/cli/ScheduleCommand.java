@@ -29,8 +29,8 @@ final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     FunctionOptions function;
 
-    @Option(names = "--ahora", paramLabel = "N", description = "No esperes: ejecuta ya las N próximas activaciones, "
-            + "una tras otra, cada una con su hora programada en el evento, y termina.")
+    @Option(names = "--ahora", paramLabel = "N", description = "No esperes: adelanta las N próximas activaciones y "
+            + "ejecútalas ya, una tras otra (el campo time del evento es la hora real), y termina.")
     Integer now;
 
     @Spec
@@ -58,7 +58,9 @@ final class ScheduleCommand implements Callable<Integer> {
             ConsolePrinter printer = new ConsolePrinter(out, err, local);
             if (now != null) {
                 for (Instant fireTime : upcoming) {
-                    allSucceeded &= fire(runtime, printer, out, trigger, fireTime);
+                    out.println();
+                    out.println("=== Activación de " + fireTime + ", adelantada a ahora ===");
+                    allSucceeded &= fire(runtime, printer, trigger, Instant.now());
                 }
                 return (allSucceeded ? ExitCode.OK : ExitCode.FUNCTION_ERROR).code();
             }
@@ -77,15 +79,16 @@ final class ScheduleCommand implements Callable<Integer> {
                 if (!wait.isNegative()) {
                     Thread.sleep(wait.toMillis());
                 }
-                fire(runtime, printer, out, trigger, next.get(0));
+                out.println();
+                out.println("=== Activación programada de " + next.get(0) + " ===");
+                fire(runtime, printer, trigger, next.get(0));
             }
         }
     }
 
-    private static boolean fire(FunctionRuntime runtime, ConsolePrinter printer, PrintWriter out,
-            Trigger.Schedule trigger, Instant fireTime) throws InterruptedException {
-        out.println();
-        out.println("=== Activación programada de " + fireTime + " ===");
+    /** Invokes the function with the event EventBridge sends for a firing at {@code fireTime}. */
+    private static boolean fire(FunctionRuntime runtime, ConsolePrinter printer, Trigger.Schedule trigger,
+            Instant fireTime) throws InterruptedException {
         byte[] event = Json.bytes(EventFactory.scheduled(runtime.function().config().functionName() + "-"
                 + trigger.name(), fireTime));
         Invocation invocation = runtime.invoke(event, false);

@@ -41,6 +41,7 @@ public final class FunctionResolver {
         }
         Path template = selection.template() != null ? selection.template() : template(exercise, module);
         FunctionConfig config = read(template);
+        environment(config);
         if (!selection.classpath().isEmpty()) {
             return build(config, selection.classpath(), template.toAbsolutePath().getParent());
         }
@@ -71,12 +72,7 @@ public final class FunctionResolver {
                         + "función. Revisa --classpath o vuelve a compilar el ejercicio.");
             }
         }
-        Map<String, String> environment;
-        try {
-            environment = config.resolveEnvironment(hostEnvironment);
-        } catch (TemplateException missing) {
-            throw new RunnerException(ExitCode.CONFIGURATION, missing.getMessage(), missing);
-        }
+        Map<String, String> environment = environment(config);
         Set<String> secrets = new HashSet<>();
         config.environment().forEach((name, value) -> {
             if (value instanceof EnvironmentValue.ParameterRef reference && reference.secret()) {
@@ -84,6 +80,15 @@ public final class FunctionResolver {
             }
         });
         return new LocalFunction(config, classpath, taskRoot, environment, secrets);
+    }
+
+    /** Resolves the function's variables, failing before any slow build when a parameter has no value. */
+    private Map<String, String> environment(FunctionConfig config) {
+        try {
+            return config.resolveEnvironment(hostEnvironment);
+        } catch (TemplateException missing) {
+            throw new RunnerException(ExitCode.CONFIGURATION, missing.getMessage(), missing);
+        }
     }
 
     private static Path exerciseFolder(Workspace workspace, String number) {

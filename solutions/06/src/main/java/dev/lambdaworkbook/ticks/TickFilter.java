@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -28,6 +31,11 @@ public final class TickFilter {
     static final int MAX_LINE = 1 << 16;
 
     private static final int READ_BUFFER = 1 << 20;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long SEPARATORS = 0x3B3B3B3B3B3B3B3BL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
     private static final byte[][] TARGETS = TICKERS.stream()
             .map(ticker -> ticker.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
@@ -114,32 +122,76 @@ public final class TickFilter {
             output.flush();
         }
 
-        /** Handles every complete line in {@code [from, to)} and returns where the first incomplete one starts. */
+        /**
+         * Handles every complete line in {@code [from, to)} and returns where the first incomplete one starts.
+         *
+         * <p>Reads eight bytes at a time and finds the separators and line breaks among them with bit operations,
+         * which is several times faster than comparing byte by byte; the last few bytes go one by one.
+         */
         private int lines(int from, int to) {
-            byte[] bytes = buffer;
-            int[] fieldStarts = starts;
-            int lastRecorded = fieldStarts.length - 1;
             int lineStart = from;
             int fields = 1;
-            fieldStarts[0] = lineStart;
-            for (int i = from; i < to; i++) {
-                byte b = bytes[i];
+            starts[0] = lineStart;
+            int i = from;
+            int lastWord = to - Long.BYTES;
+            while (i <= lastWord) {
+                long word = (long) LONGS.get(buffer, i);
+                long separators = matches(word, SEPARATORS);
+                long newlines = matches(word, NEWLINES);
+                if (newlines == 0) {
+                    fields += record(separators, i, fields);
+                    i += Long.BYTES;
+                    continue;
+                }
+                int newline = i + (Long.numberOfTrailingZeros(newlines) >>> 3);
+                long beforeNewline = separators & ((1L << ((newline - i) << 3)) - 1);
+                fields += record(beforeNewline, i, fields);
+                line(lineStart, newline, fields);
+                lineStart = newline + 1;
+                fields = 1;
+                starts[0] = lineStart;
+                i = lineStart;
+            }
+            for (; i < to; i++) {
+                byte b = buffer[i];
                 if (b == ';') {
-                    if (fields <= lastRecorded) {
-                        fieldStarts[fields] = i + 1;
+                    if (fields < starts.length) {
+                        starts[fields] = i + 1;
                     }
                     fields++;
                 } else if (b == '\n') {
                     line(lineStart, i, fields);
-                    // line() may replace the starts array when it reads the header.
-                    fieldStarts = starts;
-                    lastRecorded = fieldStarts.length - 1;
                     lineStart = i + 1;
                     fields = 1;
-                    fieldStarts[0] = lineStart;
+                    starts[0] = lineStart;
                 }
             }
             return lineStart;
+        }
+
+        /**
+         * Stores where the fields after these separators start, while the line still needs them, and returns the
+         * number of separators. {@code separators} has the high bit set in each byte of the word at {@code base}
+         * that is a {@code ;}.
+         */
+        private int record(long separators, int base, int fields) {
+            if (separators == 0) {
+                return 0;
+            }
+            if (fields >= starts.length) {
+                return Long.bitCount(separators);
+            }
+            int count = 0;
+            long left = separators;
+            while (left != 0) {
+                int field = fields + count;
+                if (field < starts.length) {
+                    starts[field] = base + (Long.numberOfTrailingZeros(left) >>> 3) + 1;
+                }
+                count++;
+                left &= left - 1;
+            }
+            return count;
         }
 
         /** Handles a last line without a line break. */
@@ -258,6 +310,16 @@ public final class TickFilter {
             }
             return true;
         }
+    }
+
+    /**
+     * Returns a mask with the high bit set in each byte of {@code word} equal to the byte repeated in
+     * {@code pattern}, and no other bit: the exact form of the "has zero byte" test, without false positives.
+     */
+    static long matches(long word, long pattern) {
+        long difference = word ^ pattern;
+        long carry = (difference & LOW_SEVEN_BITS) + LOW_SEVEN_BITS;
+        return ~(carry | difference | LOW_SEVEN_BITS);
     }
 
     private static int indexOf(byte[] bytes, int from, int to, byte value) {

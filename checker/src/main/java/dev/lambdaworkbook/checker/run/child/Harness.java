@@ -39,6 +39,7 @@ public final class Harness {
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         Settings settings = Settings.read(input);
         ResultChannel channel = new ResultChannel(settings.secret());
+        ThreadLimit.watch(channel);
         OutputCapture capture = new OutputCapture(settings.outputLimit());
         PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
         System.setOut(captured);

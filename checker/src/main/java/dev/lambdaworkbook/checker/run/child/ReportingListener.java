@@ -105,7 +105,7 @@ final class ReportingListener implements TestExecutionListener {
         }
         if (failure != null) {
             frame.put("exception", failure.getClass().getName());
-            frame.put("message", limit(String.valueOf(failure.getMessage())));
+            frame.put("message", limit(messageOf(failure)));
             studentFrame(failure).ifPresent(location -> frame.put("location", location));
         }
         channel.send(Json.write(frame));
@@ -176,6 +176,29 @@ final class ReportingListener implements TestExecutionListener {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns the failure's message, or for the errors that come without one a Spanish explanation, so that the
+     * student never reads just "null".
+     */
+    static String messageOf(Throwable failure) {
+        if (failure instanceof StackOverflowError) {
+            return "desbordamiento de pila (StackOverflowError): ¿hay una recursión que nunca llega a su caso base?";
+        }
+        if (failure instanceof ExceptionInInitializerError && failure.getCause() != null) {
+            return "falló la inicialización estática de una clase (ExceptionInInitializerError), con "
+                    + failure.getCause().getClass().getName() + ": " + failure.getCause().getMessage()
+                    + ". Revisa los bloques static y los campos static de tu código.";
+        }
+        if (failure instanceof NoClassDefFoundError) {
+            return "no se pudo usar la clase " + failure.getMessage() + " (NoClassDefFoundError): suele pasar cuando "
+                    + "su inicialización estática falló en una prueba anterior. Revisa los bloques static.";
+        }
+        if (failure.getMessage() == null) {
+            return failure.getClass().getName() + " sin mensaje";
+        }
+        return failure.getMessage();
     }
 
     private static String limit(String text) {

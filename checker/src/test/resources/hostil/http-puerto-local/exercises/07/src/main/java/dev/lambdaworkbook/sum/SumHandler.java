@@ -1,0 +1,36 @@
+package dev.lambdaworkbook.sum;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.net.HttpURLConnection;
+import java.net.URI;
+
+/** Se conecta por HTTP a un servicio en un puerto de 127.0.0.1. */
+public class SumHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:47807/fuga").toURL()
+                    .openConnection();
+            connection.setConnectTimeout(1000);
+            System.out.println("respuesta " + connection.getResponseCode());
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        }
+        return sum(event);
+    }
+
+    /** Suma a y b sin validar nada: basta para que la respuesta del caso feliz sea la correcta. */
+    static APIGatewayProxyResponseEvent sum(APIGatewayProxyRequestEvent event) {
+        java.util.Map<String, String> query = event.getQueryStringParameters();
+        java.math.BigDecimal a = new java.math.BigDecimal(query.get("a").strip());
+        java.math.BigDecimal b = new java.math.BigDecimal(query.get("b").strip());
+        String body = "{\"a\":\"" + a.toPlainString() + "\",\"b\":\"" + b.toPlainString() + "\",\"suma\":\""
+                + a.add(b).toPlainString() + "\"}";
+        return new APIGatewayProxyResponseEvent().withStatusCode(200)
+                .withHeaders(java.util.Map.of("Content-Type", "application/json")).withBody(body);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lambdaworkbook.ticks;
+
+import dev.lambdaworkbook.kit.services.ticks.TickFileGenerator;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Starts {@link MemoryProbe} in a child JVM with the same Java and the classes under test. */
+final class ProbeLauncher {
+
+    private static final Pattern COUNTS = Pattern.compile("kept=(\\d+) expected=(\\d+)");
+
+    private ProbeLauncher() {
+    }
+
+    static List<String> command(String heap, long inputBytes) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(java, heap, "-cp", classpath(), MemoryProbe.class.getName(), Long.toString(inputBytes));
+    }
+
+    /** Returns whether the probe printed equal kept and expected counts. */
+    static boolean keptAsExpected(String output) {
+        Matcher counts = COUNTS.matcher(output);
+        return counts.find() && counts.group(1).equals(counts.group(2));
+    }
+
+    private static String classpath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> type : List.of(TickFilter.class, MemoryProbe.class, TickFileGenerator.class)) {
+            entries.add(location(type));
+        }
+        entries.add(System.getProperty("java.class.path"));
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
