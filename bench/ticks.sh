@@ -46,32 +46,38 @@ BYTES=$(stat -c %s "$INPUT")
 MEGABYTES=$(awk -v b="$BYTES" 'BEGIN { printf "%.1f", b / 1e6 }')
 cat "$INPUT" > /dev/null  # every contender then reads from the page cache
 
-# Runs a command RUNS times under GNU time; sets WALL (median wall seconds) and RSS (max resident KB).
+# Runs a command RUNS times under GNU time; sets WALL and CPU (medians, seconds) and RSS (max resident KB).
 measure() {
   local name=$1
   shift
-  local walls=() wall kilobytes
+  local walls=() cpus=() wall user system kilobytes
   RSS=0
   for _ in $(seq "$RUNS"); do
-    "$TIME" -f '%e %M' -o "$WORK/time.txt" "$@" > "$WORK/$name.log" 2>&1 \
+    "$TIME" -f '%e %U %S %M' -o "$WORK/time.txt" "$@" > "$WORK/$name.log" 2>&1 \
       || { cat "$WORK/$name.log" >&2; fail "falló '$name' (salida arriba)"; }
-    read -r wall kilobytes < "$WORK/time.txt"
+    read -r wall user system kilobytes < "$WORK/time.txt"
     walls+=("$wall")
+    cpus+=("$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')")
     if (( kilobytes > RSS )); then
       RSS=$kilobytes
     fi
   done
-  WALL=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  WALL=$(median "${walls[@]}")
+  CPU=$(median "${cpus[@]}")
+}
+
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
 
 echo "== Midiendo ($RUNS ejecuciones de cada uno; se toma la mediana)"
 measure wc wc -l "$INPUT"
-wc_wall=$WALL wc_rss=$RSS
+wc_wall=$WALL wc_cpu=$CPU wc_rss=$RSS
 measure java java -Xmx64m -cp "$CLASSPATH_BENCH" dev.lambdaworkbook.bench.TickFilterCore "$INPUT" \
   "$WORK/salida-java.csv"
-java_wall=$WALL java_rss=$RSS java_detail=$(cat "$WORK/java.log")
+java_wall=$WALL java_cpu=$CPU java_rss=$RSS java_detail=$(cat "$WORK/java.log")
 measure pandas "$PYTHON" bench/ticks_pandas.py "$INPUT" "$WORK/salida-pandas.csv"
-pandas_wall=$WALL pandas_rss=$RSS pandas_detail=$(cat "$WORK/pandas.log")
+pandas_wall=$WALL pandas_cpu=$CPU pandas_rss=$RSS pandas_detail=$(cat "$WORK/pandas.log")
 
 if cmp -s "$WORK/salida-java.csv" "$WORK/salida-pandas.csv"; then
   same="idénticas byte a byte"
@@ -83,24 +89,24 @@ echo "== Extremo a extremo por el servidor S3 local (un proceso; el servidor gua
 end_to_end=$(java -Xmx3g -cp "$CLASSPATH_BENCH" dev.lambdaworkbook.bench.TickFilterEndToEnd "$INPUT" 2>&1 | tail -1)
 
 row() {
-  local name=$1 wall=$2 rss=$3
-  awk -v n="$name" -v w="$wall" -v r="$rss" -v mb="$MEGABYTES" -v p="$pandas_wall" 'BEGIN {
+  local name=$1 wall=$2 cpu=$3 rss=$4
+  awk -v n="$name" -v w="$wall" -v c="$cpu" -v r="$rss" -v mb="$MEGABYTES" -v p="$pandas_wall" 'BEGIN {
     speed = w > 0 ? sprintf("%.0f", mb / w) : "-"
     ratio = w > 0 ? sprintf("%.1f×", p / w) : "-"
-    printf "| %s | %.2f | %s | %s | %.0f |\n", n, w, speed, ratio, r / 1024
+    printf "| %s | %.2f | %.2f | %s | %s | %.0f |\n", n, w, c, speed, ratio, r / 1024
   }'
 }
 
 echo
-echo "Fichero: $ROWS filas, $MEGABYTES MB ($INPUT)"
+echo "Fichero: $ROWS filas, $MEGABYTES MB ($INPUT); carga media del sistema al terminar: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| herramienta | tiempo (s, mediana de $RUNS) | MB/s | más rápido que pandas | memoria máxima (MB RSS) |"
-echo "|---|---|---|---|---|"
-row "wc -l" "$wc_wall" "$wc_rss"
-row "Java, TickFilter de la solución 06 (-Xmx64m)" "$java_wall" "$java_rss"
-row "pandas (read_csv usecols, strip, isin, to_csv)" "$pandas_wall" "$pandas_rss"
+echo "| herramienta | tiempo real (s, mediana de $RUNS) | CPU (s, user+sys) | MB/s | más rápido que pandas | memoria máxima (MB RSS) |"
+echo "|---|---|---|---|---|---|"
+row "wc -l" "$wc_wall" "$wc_cpu" "$wc_rss"
+row "Java, TickFilter de la solución 06 (-Xmx64m)" "$java_wall" "$java_cpu" "$java_rss"
+row "pandas (read_csv usecols, strip, isin, to_csv)" "$pandas_wall" "$pandas_cpu" "$pandas_rss"
 echo
-echo "- Java: $java_detail"
-echo "- pandas: $pandas_detail"
+echo "- Java ($(java -version 2>&1 | head -1)): $java_detail"
+echo "- pandas ($("$PYTHON" --version 2>&1)): $pandas_detail"
 echo "- Salidas de Java y pandas: $same"
 echo "- $end_to_end"

@@ -90,7 +90,7 @@ final class CalificarCommand implements Callable<Integer> {
             Grader grader = new Grader(pipeline.grader(), new ResultStore(out.resolve(".resultados")),
                     new Scorer(marks), threads);
             ClassResults results = grader.grade(submissions, suites, view);
-            Reports.write(results, out, moodleLanguage);
+            Reports.write(results, out, moodleLanguage, pipeline.isolationWarnings());
             TerminalView.table(results, System.out);
             System.out.println("Resultados en " + out.toAbsolutePath().normalize() + ": notas.csv, informe.html y "
                     + "alumnos/<id>/ (results.json, feedback.md, feedback.html).");

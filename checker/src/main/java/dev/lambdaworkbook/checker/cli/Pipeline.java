@@ -26,11 +26,13 @@ final class Pipeline implements AutoCloseable {
     private final Path workRoot;
     private final SubmissionGrader grader;
     private final SuitePreparation preparation;
+    private final Sandbox sandbox;
 
-    private Pipeline(Path workRoot, SubmissionGrader grader, SuitePreparation preparation) {
+    private Pipeline(Path workRoot, SubmissionGrader grader, SuitePreparation preparation, Sandbox sandbox) {
         this.workRoot = workRoot;
         this.grader = grader;
         this.preparation = preparation;
+        this.sandbox = sandbox;
     }
 
     static Pipeline create(Workbook workbook, SandboxLimits limits, PrintStream log) throws IOException {
@@ -53,7 +55,12 @@ final class Pipeline implements AutoCloseable {
         SuiteBuilder builder = new SuiteBuilder(classpaths, cache);
         SubmissionGrader grader = new SubmissionGrader(builder.harnessJar(), scanner,
                 new TestRunner(limits, sandbox), workRoot);
-        return new Pipeline(workRoot, grader, new SuitePreparation(builder, grader));
+        return new Pipeline(workRoot, grader, new SuitePreparation(builder, grader), sandbox);
+    }
+
+    /** Returns what the OS isolation of the tests lacks on this machine, in Spanish, for the class report. */
+    List<String> isolationWarnings() {
+        return sandbox.warnings();
     }
 
     SubmissionGrader grader() {

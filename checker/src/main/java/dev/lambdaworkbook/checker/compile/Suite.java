@@ -17,6 +17,7 @@ import java.util.Set;
  * @param testClasses the top-level test classes, named as Surefire finds them by default
  * @param hiddenClasses those of them that come from the hidden tests
  * @param folder where this suite's files live; the class data sharing archive goes here too
+ * @param runtimeLibraries the exercise's runtime dependencies, for build outputs such as a deployment package
  */
 public record Suite(
         Exercise exercise,
@@ -26,7 +27,8 @@ public record Suite(
         Path referenceClasses,
         List<String> testClasses,
         Set<String> hiddenClasses,
-        Path folder) {
+        Path folder,
+        List<Path> runtimeLibraries) {
 
     /** Returns the child's class path: the harness and the libraries first, the submission's classes last. */
     public List<Path> childClasspath(Path harnessJar, List<Path> studentEntries) {

@@ -27,6 +27,8 @@ public final class SuiteBuilder {
     /** Changes whenever the layout of a cached suite changes. */
     private static final String FORMAT = "suite-1";
     private static final String HARNESS_PACKAGE = "dev/lambdaworkbook/checker/run/child";
+    /** The checker's settings for an exercise, kept with its solution: the build outputs its suite reads. */
+    public static final String BUILD_FILE = "corrector.properties";
 
     private final ClasspathSource classpaths;
     private final Path cache;
@@ -43,18 +45,19 @@ public final class SuiteBuilder {
         }
         try {
             List<Path> libraries = jarred(classpaths.testClasspath(exercise));
-            String fingerprint = fingerprint(exercise, libraries);
+            List<Path> runtime = classpaths.runtimeClasspath(exercise);
+            String fingerprint = fingerprint(exercise, libraries, runtime);
             Path folder = cache.resolve("suites").resolve(exercise.id() + "-" + fingerprint.substring(0, 16));
             if (!Files.isRegularFile(folder.resolve("suite.properties"))) {
                 compileInto(exercise, libraries, folder);
             }
-            return load(exercise, fingerprint, libraries, folder);
+            return load(exercise, fingerprint, libraries, folder, runtime);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
     }
 
-    private String fingerprint(Exercise exercise, List<Path> libraries) {
+    private String fingerprint(Exercise exercise, List<Path> libraries, List<Path> runtime) {
         Fingerprint fingerprint = new Fingerprint().add(FORMAT).add(exercise.id()).add(JavaCompilation.RELEASE);
         for (Path part : List.of(exercise.visibleTests(), exercise.hiddenTests(), exercise.referenceSources(),
                 exercise.folder().resolve("src/test/resources"), exercise.solution().resolve("src/test/resources"),
@@ -62,8 +65,8 @@ public final class SuiteBuilder {
                 exercise.referenceTemplate())) {
             fingerprint.addTree(part);
         }
-        fingerprint.add(exercise.studentFiles().toString());
-        return fingerprint.addClasspath(libraries).hex();
+        fingerprint.add(exercise.studentFiles().toString()).addTree(exercise.solution().resolve(BUILD_FILE));
+        return fingerprint.addClasspath(libraries).add(runtime.toString()).addClasspath(checkerCode()).hex();
     }
 
     private void compileInto(Exercise exercise, List<Path> libraries, Path folder) throws IOException {
@@ -108,15 +111,15 @@ public final class SuiteBuilder {
         }
     }
 
-    private static Suite load(Exercise exercise, String fingerprint, List<Path> libraries, Path folder)
-            throws IOException {
+    private static Suite load(Exercise exercise, String fingerprint, List<Path> libraries, Path folder,
+            List<Path> runtime) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(folder.resolve("suite.properties"))) {
             properties.load(in);
         }
         return new Suite(exercise, fingerprint, libraries, folder.resolve("tests.jar"), folder.resolve("reference"),
                 split(properties.getProperty("testClasses")), new LinkedHashSet<>(
-                        split(properties.getProperty("hiddenClasses"))), folder);
+                        split(properties.getProperty("hiddenClasses"))), folder, runtime);
     }
 
     /** Replaces class folders on the class path by jars of their content, named by a hash of it. */
@@ -136,6 +139,15 @@ public final class SuiteBuilder {
             }
         }
         return jars;
+    }
+
+    /** Returns the checker's own classes: a new build of the checker re-runs references and submissions. */
+    private static List<Path> checkerCode() {
+        try {
+            return List.of(Path.of(SuiteBuilder.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** Returns the jar of the harness classes that run inside the child JVM, written once per checker build. */

@@ -25,6 +25,7 @@ public record ExerciseResult(String exercise, State state, String detail, List<T
         GRADED("calificado"),
         NOT_SUBMITTED("sin entrega"),
         COMPILE_ERROR("no compila"),
+        BUILD_ERROR("no se pudo construir"),
         REJECTED("rechazado por el análisis previo"),
         INVALID("entrega no válida");
 

@@ -1,5 +1,7 @@
 package dev.lambdaworkbook.checker.grade;
 
+import dev.lambdaworkbook.checker.build.BuildException;
+import dev.lambdaworkbook.checker.build.BuildOutputs;
 import dev.lambdaworkbook.checker.compile.JavaCompilation;
 import dev.lambdaworkbook.checker.compile.Suite;
 import dev.lambdaworkbook.checker.grade.ExerciseResult.State;
@@ -24,7 +26,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Grades one set of student files against one suite: compile, scan, run, each in a fresh working copy. */
+/** Grades one set of student files against one suite: compile, scan, build outputs, run, in a fresh working copy. */
 public final class SubmissionGrader {
 
     private final Path harnessJar;
@@ -63,8 +65,11 @@ public final class SubmissionGrader {
         Exercise exercise = suite.exercise();
         Files.createDirectories(workRoot);
         Path work = Files.createTempDirectory(workRoot, exercise.id() + "-");
+        // The child's private home and temporary folders exist before any OS sandbox decides what it may write.
+        Files.createDirectories(work.resolve("home"));
+        Files.createDirectories(work.resolve("tmp"));
         try {
-            Path copy = workingCopy(exercise, files, work.resolve("ejercicio"));
+            Path copy = workingCopy(exercise, files, work.resolve(RunRequest.WORKING_COPY));
             Path classes = work.resolve("classes");
             List<Path> sources = javaFiles(copy.resolve("src/main/java"));
             if (sources.isEmpty()) {
@@ -82,6 +87,12 @@ public final class SubmissionGrader {
                 String detail = violations.stream().map(Violation::describe).collect(Collectors.joining("\n"));
                 return unrun(exercise, State.REJECTED, detail, plan, "no se ejecutó: " + violations.get(0).describe(),
                         start);
+            }
+            try {
+                BuildOutputs.write(suite, copy, classes);
+            } catch (BuildException failed) {
+                return unrun(exercise, State.BUILD_ERROR, failed.getMessage(), plan,
+                        "no se pudo construir lo que leen las pruebas: " + failed.getMessage(), start);
             }
             RunOutcome outcome = runner.run(request(suite, copy, classes, work, plan, jvmOptions));
             return new ExerciseResult(exercise.id(), State.GRADED, "", outcome.tests(), outcome.notes(),

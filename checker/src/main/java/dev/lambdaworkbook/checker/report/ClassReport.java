@@ -37,10 +37,20 @@ final class ClassReport {
     }
 
     static String html(ClassResults results) {
+        return html(results, List.of());
+    }
+
+    /** Returns the report with the warnings, if any, in a box under the title. */
+    static String html(ClassResults results, List<String> warnings) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"es\"><head><meta charset=\"utf-8\">")
                 .append("<title>Informe de la clase</title><style>").append(Texts.STYLE)
                 .append("</style></head><body>\n<h1>Informe de la clase</h1>\n");
+        if (!warnings.isEmpty()) {
+            html.append("<section class=\"avisos\"><h2>Avisos</h2>\n<ul>\n");
+            warnings.forEach(warning -> html.append("<li>").append(Texts.html(warning)).append("</li>\n"));
+            html.append("</ul></section>\n");
+        }
         summary(html, results);
         html.append("<h2>Distribución de notas</h2>\n").append(histogram(results)).append('\n');
         html.append("<h2>Pruebas superadas por la clase</h2>\n<p class=\"muted\">Porcentaje de alumnos que ")

@@ -7,6 +7,7 @@ import dev.lambdaworkbook.checker.grade.ClassResults;
 import dev.lambdaworkbook.checker.score.StudentGrade;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes every output of a grading run, each file atomically: {@code notas.csv}, {@code informe.html}, and per
@@ -30,6 +31,16 @@ public final class Reports {
      * @param moodleLanguage {@code es} or {@code en}: the language of the Moodle headers in {@code notas.csv}
      */
     public static void write(ClassResults results, Path folder, String moodleLanguage) throws IOException {
+        write(results, folder, moodleLanguage, List.of());
+    }
+
+    /**
+     * Writes the reports, with warnings for the instructor at the top of the class report.
+     *
+     * @param warnings what the run could not guarantee, such as a missing OS isolation, in Spanish
+     */
+    public static void write(ClassResults results, Path folder, String moodleLanguage, List<String> warnings)
+            throws IOException {
         GradesCsv.Language language = GradesCsv.Language.of(moodleLanguage);
         for (StudentGrade grade : results.grades()) {
             Path student = folder.resolve("alumnos").resolve(grade.submission().folderName());
@@ -39,6 +50,6 @@ public final class Reports {
             AtomicFiles.writeString(student.resolve("feedback.html"), Feedback.html(grade, results.scale()));
         }
         AtomicFiles.writeString(folder.resolve("notas.csv"), GradesCsv.write(results, language));
-        AtomicFiles.writeString(folder.resolve("informe.html"), ClassReport.html(results));
+        AtomicFiles.writeString(folder.resolve("informe.html"), ClassReport.html(results, warnings));
     }
 }

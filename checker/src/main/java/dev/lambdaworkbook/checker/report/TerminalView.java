@@ -72,6 +72,7 @@ public final class TerminalView implements Progress {
                 row.append(String.format("  %6s", switch (state) {
                     case GRADED -> mark;
                     case COMPILE_ERROR -> "no c.";
+                    case BUILD_ERROR -> "no c.";
                     case NOT_SUBMITTED -> "—";
                     case REJECTED -> "rech.";
                     case INVALID -> "inv.";

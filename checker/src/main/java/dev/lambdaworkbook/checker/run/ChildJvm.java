@@ -55,7 +55,7 @@ final class ChildJvm implements AutoCloseable {
         command.addAll(jvmOptions(request, limits, home, temp));
         command.add(Harness.class.getName());
 
-        ProcessBuilder builder = new ProcessBuilder(command).directory(request.workDir().toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(request.workingDirectory().toFile());
         cleanEnvironment(builder.environment(), home, temp);
         Process process = builder.start();
         byte[] secret = new byte[32];

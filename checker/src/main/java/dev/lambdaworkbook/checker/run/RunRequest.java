@@ -13,7 +13,8 @@ import java.util.Set;
  * @param testClasses the top-level test classes to discover
  * @param hiddenClasses the top-level test classes that come from the hidden tests
  * @param studentClasses the classes compiled from the submission, to find the student's frame in a stack trace
- * @param workDir a fresh folder the child runs in; its {@code home} and {@code tmp} subfolders are created here
+ * @param workDir a fresh folder for this run: the child's {@code home} and {@code tmp} are created in it, and the
+ *     child runs in its {@link #WORKING_COPY} subfolder when there is one, as Surefire runs in the module's folder
  * @param systemProperties properties the graded suites read, such as {@code workbook.template}
  * @param expected the tests the reference run found, reported as not run when the child dies before its plan
  */
@@ -26,4 +27,13 @@ public record RunRequest(
         Path workDir,
         Map<String, String> systemProperties,
         List<TestResult> expected) {
+
+    /** The subfolder of {@link #workDir()} that holds the working copy of the exercise. */
+    public static final String WORKING_COPY = "ejercicio";
+
+    /** Returns the folder the child JVM runs in. */
+    public Path workingDirectory() {
+        Path copy = workDir.resolve(WORKING_COPY);
+        return java.nio.file.Files.isDirectory(copy) ? copy : workDir;
+    }
 }

@@ -68,7 +68,7 @@ final class Bubblewrap {
             optionPath(option).filter(path -> !Files.exists(path)).ifPresent(output -> options.addAll(
                     List.of("--bind", output.getParent().toString(), output.getParent().toString())));
         }
-        options.addAll(List.of("--chdir", work.toString(), "--"));
+        options.addAll(List.of("--chdir", request.workingDirectory().toAbsolutePath().toString(), "--"));
         return options;
     }
 

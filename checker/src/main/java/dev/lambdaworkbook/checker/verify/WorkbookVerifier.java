@@ -88,6 +88,10 @@ public final class WorkbookVerifier {
     }
 
     private Check reference(PreparedSuite suite) {
+        if (suite.reference().state() != ExerciseResult.State.GRADED) {
+            return new Check(suite.id(), "referencia", false, suite.reference().state().label()
+                    + ": la referencia debe compilar, pasar el análisis previo y ejecutarse", suite.reference().detail());
+        }
         ExerciseScore score = scorer.score(suite.reference(), suite.plan());
         boolean full = score.max() > 0 && score.earned() == score.max();
         List<String> ungraded = suite.plan().stream().filter(test -> !test.graded()).map(TestResult::fullName)
@@ -120,11 +124,12 @@ public final class WorkbookVerifier {
         long failed = result.tests().stream().filter(test -> test.graded() && !test.status().passed()
                 && test.status() != TestStatus.SKIPPED).count();
         String subject = "error «" + folder.getFileName() + "»" + description(folder);
-        String summary = failed > 0 ? result.state() == ExerciseResult.State.GRADED ? "falla " + failed
-                + " pruebas" : result.state().label() : "pasa todas las pruebas; debe fallar al menos una";
-        String detail = result.state() == ExerciseResult.State.GRADED ? failures(result, FAILURES_SHOWN)
-                : result.detail();
-        return new Check(exercise.id(), subject, failed > 0, summary, detail);
+        if (result.state() != ExerciseResult.State.GRADED) {
+            return new Check(exercise.id(), subject, false, result.state().label() + ": un error del catálogo debe "
+                    + "ejecutarse y fallar alguna prueba", result.detail());
+        }
+        String summary = failed > 0 ? "falla " + failed + " pruebas" : "pasa todas las pruebas; debe fallar al menos una";
+        return new Check(exercise.id(), subject, failed > 0, summary, failures(result, FAILURES_SHOWN));
     }
 
     private ExerciseResult run(PreparedSuite suite, StudentFiles files) throws IOException, InterruptedException {

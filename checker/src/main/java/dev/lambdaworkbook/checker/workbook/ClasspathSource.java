@@ -8,4 +8,12 @@ import java.util.List;
 public interface ClasspathSource {
 
     List<Path> testClasspath(Exercise exercise);
+
+    /**
+     * Returns the exercise's runtime dependencies, what a deployment package carries; empty when the source does
+     * not know them.
+     */
+    default List<Path> runtimeClasspath(Exercise exercise) {
+        return List.of();
+    }
 }

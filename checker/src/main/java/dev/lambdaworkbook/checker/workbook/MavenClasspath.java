@@ -20,12 +20,14 @@ import java.util.stream.Stream;
 
 /**
  * Resolves every exercise's test class path with one Maven run over the reactor ({@code compile
- * dependency:build-classpath -am}), and caches the answer under a fingerprint of the build files and of the kit's
- * and events' sources, so later runs start without Maven.
+ * dependency:build-classpath -am}) and its runtime class path with a second one, and caches both under a fingerprint
+ * of the build files and of the kit's and events' sources, so later runs start without Maven.
  */
 public final class MavenClasspath implements ClasspathSource {
 
     private static final String OUTPUT = "target/checker-classpath.txt";
+    private static final String RUNTIME_OUTPUT = "target/checker-runtime-classpath.txt";
+    private static final String RUNTIME_SUFFIX = ".runtime";
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
 
     private final Workbook workbook;
@@ -41,20 +43,30 @@ public final class MavenClasspath implements ClasspathSource {
 
     @Override
     public synchronized List<Path> testClasspath(Exercise exercise) {
+        return resolved(exercise.id());
+    }
+
+    @Override
+    public synchronized List<Path> runtimeClasspath(Exercise exercise) {
+        return resolved(exercise.id() + RUNTIME_SUFFIX);
+    }
+
+    private List<Path> resolved(String key) {
         if (resolved == null) {
             resolved = resolveAll();
         }
-        List<Path> classpath = resolved.get(exercise.id());
+        String id = key.replace(RUNTIME_SUFFIX, "");
+        List<Path> classpath = resolved.get(key);
         if (classpath == null) {
-            throw new CheckerException("El ejercicio " + exercise.id() + " no está en el reactor de Maven: añade "
-                    + "<module>" + exercise.id() + "</module> a solutions/pom.xml.");
+            throw new CheckerException("El ejercicio " + id + " no está en el reactor de Maven: añade "
+                    + "<module>" + id + "</module> a solutions/pom.xml.");
         }
         return classpath;
     }
 
     private Map<String, List<Path>> resolveAll() {
         Map<String, String> modules = modules();
-        Path saved = cache.resolve("classpath-" + fingerprint(modules).substring(0, 16) + ".properties");
+        Path saved = cache.resolve("classpath-3-" + fingerprint(modules).substring(0, 16) + ".properties");
         try {
             if (!Files.isRegularFile(saved)) {
                 runMaven(modules);
@@ -120,12 +132,21 @@ public final class MavenClasspath implements ClasspathSource {
         }
         Path logFile = cache.resolve("maven-classpath.log");
         Files.createDirectories(cache);
+        Files.deleteIfExists(logFile);
         List<String> command = new ArrayList<>(List.of(workbook.root().resolve("mvnw").toString(), "-B", "-q",
-                "compile", "dependency:build-classpath", "-Dmdep.includeScope=test", "-Dmdep.outputFile=" + OUTPUT,
+                "compile", "dependency:build-classpath", "-DincludeScope=test", "-Dmdep.outputFile=" + OUTPUT,
                 "-am", "-pl", String.join(",", modules.values())));
-        log.accept("Resolviendo con Maven las dependencias de " + modules.size() + " ejercicios (solo la primera vez)…");
+        log.accept("Resolviendo con Maven las dependencias de " + modules.size() + " ejercicios (se guarda para las "
+                + "siguientes veces)…");
+        run(command, logFile);
+        run(List.of(workbook.root().resolve("mvnw").toString(), "-B", "-q", "dependency:build-classpath",
+                "-DincludeScope=runtime", "-Dmdep.outputFile=" + RUNTIME_OUTPUT, "-pl",
+                String.join(",", modules.values())), logFile);
+    }
+
+    private void run(List<String> command, Path logFile) throws IOException {
         Process maven = new ProcessBuilder(command).directory(workbook.root().toFile())
-                .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
         try {
             if (maven.waitFor() != 0) {
                 throw new CheckerException("Maven no pudo resolver las dependencias de los ejercicios (orden: "
@@ -141,8 +162,11 @@ public final class MavenClasspath implements ClasspathSource {
     private void save(Path saved, Map<String, String> modules) throws IOException {
         Properties properties = new Properties();
         for (Map.Entry<String, String> module : modules.entrySet()) {
-            Path output = workbook.root().resolve(module.getValue()).resolve(OUTPUT);
-            properties.setProperty(module.getKey(), Files.readString(output, StandardCharsets.UTF_8).strip());
+            Path folder = workbook.root().resolve(module.getValue());
+            properties.setProperty(module.getKey(), Files.readString(folder.resolve(OUTPUT), StandardCharsets.UTF_8)
+                    .strip());
+            properties.setProperty(module.getKey() + RUNTIME_SUFFIX, Files.readString(folder.resolve(RUNTIME_OUTPUT),
+                    StandardCharsets.UTF_8).strip());
         }
         AtomicFiles.write(saved, out -> properties.store(out, "Classpath de pruebas por ejercicio"));
     }

@@ -25,9 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A local API Gateway (REST API, Lambda proxy integration) on 127.0.0.1: each HTTP request that matches an Api event
- * of the template becomes a proxy event, and the function's result becomes the HTTP response, or a 502 with the
- * reason in the terminal. Requests are served one at a time by the same warm function.
+ * A local API Gateway (REST API, Lambda proxy integration) on 127.0.0.1. Each HTTP request that matches an Api event
+ * of the template becomes a proxy event. The function's result becomes the HTTP response, or a 502 whose reason goes
+ * to the terminal. Requests are served one at a time by the same warm function.
  */
 public final class LocalApi implements AutoCloseable {
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The HTTP response API Gateway builds from a Lambda proxy integration's result, or the reason it answers 502.
+ * The HTTP response API Gateway builds from a Lambda proxy integration's result, or the reason it returns 502.
  * The checks follow API Gateway's REST proxy integration, which is stricter than SAM CLI's local API: only the keys
  * statusCode, headers, multiValueHeaders, body and isBase64Encoded (also spelled base64Encoded, as the Java events
  * class serialises it), an integer statusCode and a string body.
@@ -28,7 +28,7 @@ public record ProxyResponse(int statusCode, Map<String, List<String>> headers, b
         return problem == null;
     }
 
-    /** Returns the response for the client, or a 502 whose {@code problem} says in Spanish what is wrong. */
+    /** Returns the response for the client, or a 502 whose {@code problem} explains in Spanish what is wrong. */
     public static ProxyResponse from(Invocation invocation) {
         if (!invocation.success()) {
             return invalid("la función terminó con error, así que API Gateway no tiene respuesta que devolver: "
@@ -55,6 +55,7 @@ public record ProxyResponse(int statusCode, Map<String, List<String>> headers, b
                         + "válidas: statusCode, headers, multiValueHeaders, body, isBase64Encoded.");
             }
         }
+
         JsonNode status = response.get("statusCode");
         if (status == null || status.isNull()) {
             return invalid("falta 'statusCode'. Indícalo con withStatusCode(200), por ejemplo.");
@@ -63,16 +64,19 @@ public record ProxyResponse(int statusCode, Map<String, List<String>> headers, b
             return invalid("'statusCode' vale " + status + "; debe ser un número entero de 100 a 599, no un texto ni "
                     + "un decimal.");
         }
+
         JsonNode body = response.get("body");
         if (body != null && !body.isNull() && !body.isTextual()) {
             return invalid("'body' debe ser un texto (String) y es " + describe(body) + ". Escribe el JSON como "
                     + "texto, p. ej. withBody(\"{\\\"suma\\\":5}\").");
         }
+
         Map<String, List<String>> headers = new LinkedHashMap<>();
         String problem = collectHeaders(response.get("headers"), response.get("multiValueHeaders"), headers);
         if (problem != null) {
             return invalid(problem);
         }
+
         boolean base64 = false;
         for (String flag : List.of("isBase64Encoded", "base64Encoded")) {
             JsonNode value = response.get(flag);
@@ -83,6 +87,7 @@ public record ProxyResponse(int statusCode, Map<String, List<String>> headers, b
                 base64 |= value.asBoolean();
             }
         }
+
         String text = body == null || body.isNull() ? "" : body.asText();
         byte[] bytes;
         try {

@@ -47,6 +47,7 @@ final class ApiCommand implements Callable<Integer> {
                     + "la llamaría. Añade en Events, por ejemplo: Suma: {Type: Api, Properties: {Path: /suma, "
                     + "Method: get}}.");
         }
+
         FunctionRuntime runtime = new FunctionRuntime(local, System.getenv(),
                 text -> {
                     out.print(ConsolePrinter.mask(text, local.secretValues()));
@@ -59,6 +60,7 @@ final class ApiCommand implements Callable<Integer> {
             runtime.close();
             stopped.countDown();
         }, "lambda-local-api-parada"));
+
         out.println("API local de la función '" + local.config().functionName() + "' en http://127.0.0.1:"
                 + api.port());
         for (Trigger.Api route : routes) {

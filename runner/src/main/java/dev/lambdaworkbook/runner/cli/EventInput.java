@@ -12,7 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the event of an invocation comes from: a sample by name, a JSON file or standard input. */
+/** The source of an invocation's event: a sample by name, a JSON file or standard input. */
 final class EventInput {
 
     @Option(names = "--evento", paramLabel = "NOMBRE", description = "Evento de ejemplo del cuaderno: "

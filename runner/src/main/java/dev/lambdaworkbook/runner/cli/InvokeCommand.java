@@ -1,5 +1,6 @@
 package dev.lambdaworkbook.runner.cli;
 
+import dev.lambdaworkbook.kit.services.s3.LocalS3Server;
 import dev.lambdaworkbook.runner.ExitCode;
 import dev.lambdaworkbook.runner.invoke.FunctionRuntime;
 import dev.lambdaworkbook.runner.invoke.Invocation;
@@ -31,6 +32,10 @@ final class InvokeCommand implements Callable<Integer> {
                     + "segunda, en caliente: el mismo handler y sus campos static.")
     int times;
 
+    @Option(names = "--s3", description = "Arranca un servidor S3 local (en memoria) con los buckets de "
+            + "template.yaml, conecta la función a él y al terminar lista lo que escribió.")
+    boolean localS3;
+
     @Spec
     CommandSpec spec;
 
@@ -41,6 +46,26 @@ final class InvokeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LocalFunction local = Cli.resolve(function, err);
         byte[] payload = event.read(local.config(), System.in);
+        if (!localS3) {
+            return invoke(local, payload, out, err);
+        }
+        try (LocalS3Server server = LocalS3Server.start()) {
+            local.config().buckets().values().forEach(server::createBucket);
+            int code = invoke(local.withEnvironment(server.sdkEnvironment()), payload, out, err);
+            out.println();
+            out.println("Objetos en el S3 local (" + server.endpoint() + "):");
+            for (String bucket : local.config().buckets().values()) {
+                for (String key : server.keys(bucket)) {
+                    out.println("  s3://" + bucket + "/" + key);
+                }
+            }
+            out.flush();
+            return code;
+        }
+    }
+
+    private int invoke(LocalFunction local, byte[] payload, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
         boolean allSucceeded = true;
         try (FunctionRuntime runtime = new FunctionRuntime(local, System.getenv(), null)) {
             ConsolePrinter printer = new ConsolePrinter(out, err, local);

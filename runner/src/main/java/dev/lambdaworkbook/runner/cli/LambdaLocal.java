@@ -29,7 +29,8 @@ import picocli.CommandLine.ScopeType;
             "  ./lambda-local invocar 07 --fichero mi-evento.json --veces 3",
             "  ./lambda-local evento api --ruta /suma --param a=2 --param b=3 | ./lambda-local invocar 07 --fichero -",
             "  ./lambda-local api 07        (y en otra terminal: curl 'http://127.0.0.1:3000/suma?a=2&b=3')",
-            "  ./lambda-local s3 06",
+            "  ApiKey=... ApiUrl=http://127.0.0.1:PUERTO ./lambda-local invocar 05 --s3",
+            "  ./lambda-local s3 06 --subir 'RV_TICK 19-03-2018.csv'",
             "  ./lambda-local programar 03 --ahora 3"},
         description = "Ejecuta en tu máquina las funciones del cuaderno como lo haría AWS Lambda, sin AWS ni Docker: "
                 + "las invoca como el botón Probar de la consola, sirve una API local y simula los disparadores "

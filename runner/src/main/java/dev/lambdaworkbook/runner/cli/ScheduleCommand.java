@@ -49,10 +49,12 @@ final class ScheduleCommand implements Callable<Integer> {
         if (!trigger.enabled()) {
             err.println("Aviso: el evento '" + trigger.name() + "' tiene Enabled: false; en AWS no se dispararía.");
         }
+
         out.println("Programación '" + schedule.expression() + "' del evento '" + trigger.name() + "' (UTC).");
         List<Instant> upcoming = schedule.nextFireTimes(Instant.now(), now != null ? now : 3);
         out.println("Próximas activaciones: " + upcoming);
         out.flush();
+
         boolean allSucceeded = true;
         try (FunctionRuntime runtime = new FunctionRuntime(local, System.getenv(), null)) {
             ConsolePrinter printer = new ConsolePrinter(out, err, local);
@@ -64,6 +66,7 @@ final class ScheduleCommand implements Callable<Integer> {
                 }
                 return (allSucceeded ? ExitCode.OK : ExitCode.FUNCTION_ERROR).code();
             }
+
             if (!trigger.enabled()) {
                 return ExitCode.OK.code();
             }

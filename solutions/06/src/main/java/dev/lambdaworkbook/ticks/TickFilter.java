@@ -36,8 +36,13 @@ public final class TickFilter {
     private static final long SEPARATORS = 0x3B3B3B3B3B3B3B3BL;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long[] PADDED_TARGETS = TICKERS.stream()
+            .mapToLong(ticker -> (long) LONGS.get(String.format("%-8s", ticker).getBytes(StandardCharsets.US_ASCII), 0))
+            .toArray();
     private static final byte[][] TARGETS = TICKERS.stream()
             .map(ticker -> ticker.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+    /** Width of VALOR in BME files: the ticker padded with spaces on the right. */
+    private static final int PADDED_WIDTH = 8;
 
     /**
      * Reads {@code in} to the end and writes the kept lines, after {@link #OUTPUT_HEADER}, to {@code out}, in input
@@ -61,7 +66,10 @@ public final class TickFilter {
         private final CsvOutput output;
         private final byte[] buffer = new byte[READ_BUFFER];
         private BmeColumns columns = BmeColumns.STANDARD;
+        /** Where each field starts, up to the one after the last needed column. */
         private int[] starts = new int[BmeColumns.STANDARD.lastNeeded() + 2];
+        /** How many entries of starts the scan fills for every line: up to the field after VALOR. */
+        private int recordLimit = BmeColumns.STANDARD.valor() + 2;
         private boolean firstLine = true;
         private long rowsRead;
         private long rowsKept;
@@ -132,25 +140,36 @@ public final class TickFilter {
             int lineStart = from;
             int fields = 1;
             starts[0] = lineStart;
+            int recorded = recordLimit;
             int i = from;
             int lastWord = to - Long.BYTES;
             while (i <= lastWord) {
                 long word = (long) LONGS.get(buffer, i);
                 long separators = matches(word, SEPARATORS);
                 long newlines = matches(word, NEWLINES);
-                if (newlines == 0) {
-                    fields += record(separators, i, fields);
-                    i += Long.BYTES;
+                if (newlines != 0) {
+                    int offset = Long.numberOfTrailingZeros(newlines) >>> 3;
+                    separators &= (1L << (offset << 3)) - 1;
+                    if (fields < recorded) {
+                        record(separators, i, fields);
+                    }
+                    fields += Long.bitCount(separators);
+                    int newline = i + offset;
+                    line(lineStart, newline, fields);
+                    // line() changes the limit when it reads the header.
+                    recorded = recordLimit;
+                    lineStart = newline + 1;
+                    fields = 1;
+                    starts[0] = lineStart;
+                    i = lineStart;
                     continue;
                 }
-                int newline = i + (Long.numberOfTrailingZeros(newlines) >>> 3);
-                long beforeNewline = separators & ((1L << ((newline - i) << 3)) - 1);
-                fields += record(beforeNewline, i, fields);
-                line(lineStart, newline, fields);
-                lineStart = newline + 1;
-                fields = 1;
-                starts[0] = lineStart;
-                i = lineStart;
+                // Only the first words of a line hold VALOR; the rest are just counted.
+                if (fields < recorded) {
+                    record(separators, i, fields);
+                }
+                fields += Long.bitCount(separators);
+                i += Long.BYTES;
             }
             for (; i < to; i++) {
                 byte b = buffer[i];
@@ -170,28 +189,17 @@ public final class TickFilter {
         }
 
         /**
-         * Stores where the fields after these separators start, while the line still needs them, and returns the
-         * number of separators. {@code separators} has the high bit set in each byte of the word at {@code base}
-         * that is a {@code ;}.
+         * Stores where the fields after these separators start, up to the field after VALOR.
+         * {@code separators} has the high bit set in each byte of the word at {@code base} that is a {@code ;}.
          */
-        private int record(long separators, int base, int fields) {
-            if (separators == 0) {
-                return 0;
-            }
-            if (fields >= starts.length) {
-                return Long.bitCount(separators);
-            }
-            int count = 0;
+        private void record(long separators, int base, int fields) {
+            int field = fields;
             long left = separators;
-            while (left != 0) {
-                int field = fields + count;
-                if (field < starts.length) {
-                    starts[field] = base + (Long.numberOfTrailingZeros(left) >>> 3) + 1;
-                }
-                count++;
+            while (left != 0 && field < recordLimit) {
+                starts[field] = base + (Long.numberOfTrailingZeros(left) >>> 3) + 1;
+                field++;
                 left &= left - 1;
             }
-            return count;
         }
 
         /** Handles a last line without a line break. */
@@ -223,6 +231,7 @@ public final class TickFilter {
                     columns = BmeColumns.fromHeader(new String(buffer, begin, end - begin,
                             StandardCharsets.ISO_8859_1));
                     starts = new int[columns.lastNeeded() + 2];
+                    recordLimit = Math.min(starts.length, columns.valor() + 2);
                     return;
                 }
             }
@@ -239,10 +248,21 @@ public final class TickFilter {
             if (!isTarget(valorStart, valorEnd)) {
                 return;
             }
+            completeStarts(end);
             if (write(end)) {
                 rowsKept++;
             } else {
                 rowsMalformed++;
+            }
+        }
+
+        /** Finds the starts of the fields after the ones the word scan recorded, for a line that is kept. */
+        private void completeStarts(int lineEnd) {
+            int field = recordLimit;
+            for (int i = starts[recordLimit - 1]; i < lineEnd && field < starts.length; i++) {
+                if (buffer[i] == ';') {
+                    starts[field++] = i + 1;
+                }
             }
         }
 
@@ -272,6 +292,19 @@ public final class TickFilter {
         }
 
         private boolean isTarget(int from, int to) {
+            if (to - from == PADDED_WIDTH) {
+                // The usual case, VALOR padded to 8 characters, is one comparison of 8 bytes per ticker.
+                long valor = (long) LONGS.get(buffer, from);
+                for (long target : PADDED_TARGETS) {
+                    if (valor == target) {
+                        return true;
+                    }
+                }
+                if (buffer[from] != ' ') {
+                    // Without leading spaces the trimmed value starts here, so the comparison above decided.
+                    return false;
+                }
+            }
             int begin = from;
             int end = to;
             while (begin < end && buffer[begin] == ' ') {

@@ -106,6 +106,22 @@ class TickFilterHandlerHiddenTest {
     }
 
     @Test
+    @Graded(task = 2, points = 1)
+    @DisplayName("Una línea basura de 2 MB sin separadores se salta y se cuenta, y el resto se filtra")
+    void hugeGarbageLine() {
+        String garbage = "x".repeat(2 * 1024 * 1024);
+        String text = TickFiles.HEADER + "\n" + row(padded("SAN"), "1", "5.4100", "09:00:18.002") + "\n" + garbage
+                + "\n" + "y".repeat(100_000) + "\n" + row(padded("TEF"), "2", "8.0000", "09:00:19.000") + "\n";
+
+        Filtered filtered = TickFiles.filter(text.getBytes(StandardCharsets.ISO_8859_1));
+
+        Expect.equal(List.of("VALOR,VOLUMEN,PRECIO,TIME", "SAN,1,5.41,2018-03-19 09:00:18.002",
+                "TEF,2,8.0,2018-03-19 09:00:19.000"), filtered.lines(), "Salida con dos líneas basura enormes",
+                "Una línea sin separadores es una fila mal formada, por larga que sea.");
+        Expect.equal(new FilterStats(4, 2, 2), filtered.stats(), "FilterStats con dos líneas basura", "");
+    }
+
+    @Test
     @Graded(task = 4, points = 2)
     @DisplayName("Un evento con dos registros escribe dos salidas, en orden, e ignora ObjectRemoved")
     void severalRecords() {
