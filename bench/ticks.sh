@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of exercise 06's tick filter on one synthetic BME file, side by side:
 #   wc -l                  reading the file and counting lines, the floor for any line-based tool;
-#   Java (reference core)  solutions/06's TickFilter with a 64 MB heap (-Xmx64m);
+#   Java (reference core)  solutions/06's TickFilter with a 64 MB heap (-Xmx64m): once with the JDK's defaults,
+#                          once with the JIT stopped at C1 and the serial collector, the defaults of the AWS Lambda
+#                          Java 17+ runtimes (AWS Lambda developer guide, "Customize Java runtime startup behavior");
 #   pandas                 the course deck's approach: read_csv with usecols, str.strip, isin, to_csv;
 # then the reference handler end to end through the local S3 server (kit/services).
 # Prints a Markdown table: median wall time of RUNS runs, MB/s, ratio to pandas, peak resident memory.
@@ -76,10 +78,13 @@ wc_wall=$WALL wc_cpu=$CPU wc_rss=$RSS
 measure java java -Xmx64m -cp "$CLASSPATH_BENCH" dev.lambdaworkbook.bench.TickFilterCore "$INPUT" \
   "$WORK/salida-java.csv"
 java_wall=$WALL java_cpu=$CPU java_rss=$RSS java_detail=$(cat "$WORK/java.log")
+measure java-lambda java -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CLASSPATH_BENCH" dev.lambdaworkbook.bench.TickFilterCore \
+  "$INPUT" "$WORK/salida-java-lambda.csv"
+lambda_wall=$WALL lambda_cpu=$CPU lambda_rss=$RSS lambda_detail=$(cat "$WORK/java-lambda.log")
 measure pandas "$PYTHON" bench/ticks_pandas.py "$INPUT" "$WORK/salida-pandas.csv"
 pandas_wall=$WALL pandas_cpu=$CPU pandas_rss=$RSS pandas_detail=$(cat "$WORK/pandas.log")
 
-if cmp -s "$WORK/salida-java.csv" "$WORK/salida-pandas.csv"; then
+if cmp -s "$WORK/salida-java.csv" "$WORK/salida-pandas.csv" && cmp -s "$WORK/salida-java.csv" "$WORK/salida-java-lambda.csv"; then
   same="idénticas byte a byte"
 else
   same="DISTINTAS (compara $WORK/salida-java.csv y $WORK/salida-pandas.csv)"
@@ -104,9 +109,11 @@ echo "| herramienta | tiempo real (s, mediana de $RUNS) | CPU (s, user+sys) | MB
 echo "|---|---|---|---|---|---|"
 row "wc -l" "$wc_wall" "$wc_cpu" "$wc_rss"
 row "Java, TickFilter de la solución 06 (-Xmx64m)" "$java_wall" "$java_cpu" "$java_rss"
+row "Java, JVM como la de Lambda (-Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)" "$lambda_wall" "$lambda_cpu" "$lambda_rss"
 row "pandas (read_csv usecols, strip, isin, to_csv)" "$pandas_wall" "$pandas_cpu" "$pandas_rss"
 echo
 echo "- Java ($(java -version 2>&1 | head -1)): $java_detail"
+echo "- Java como en Lambda: $lambda_detail"
 echo "- pandas ($("$PYTHON" --version 2>&1)): $pandas_detail"
 echo "- Salidas de Java y pandas: $same"
 echo "- $end_to_end"

@@ -48,7 +48,8 @@ final class CalificarCommand implements Callable<Integer> {
     double scale;
 
     @Option(names = "--salida", paramLabel = "CARPETA",
-            description = "Dónde escribir los resultados. Por defecto, notas/<nombre de la carpeta> en la carpeta actual.")
+            description = "Dónde escribir los resultados. Por defecto, notas/<nombre de la carpeta> en la carpeta "
+                    + "actual.")
     Path output;
 
     @Option(names = "--paralelo", paramLabel = "N",
@@ -56,15 +57,18 @@ final class CalificarCommand implements Callable<Integer> {
     Integer parallel;
 
     @Option(names = "--limite-prueba", paramLabel = "SEGUNDOS", defaultValue = "10",
-            description = "Tiempo máximo de una prueba antes de darla por «tiempo agotado» (por defecto ${DEFAULT-VALUE}).")
+            description = "Tiempo máximo de una prueba antes de darla por «tiempo agotado» (por defecto "
+                    + "${DEFAULT-VALUE}).")
     long testSeconds;
 
     @Option(names = "--limite-entrega", paramLabel = "SEGUNDOS", defaultValue = "60",
-            description = "Tiempo máximo de todas las pruebas de un ejercicio de un alumno (por defecto ${DEFAULT-VALUE}).")
+            description = "Tiempo máximo de todas las pruebas de un ejercicio de un alumno (por defecto "
+                    + "${DEFAULT-VALUE}).")
     long submissionSeconds;
 
     @Option(names = "--moodle-idioma", paramLabel = "es|en", defaultValue = "es",
-            description = "Idioma en que ves Moodle: da nombre a las columnas de notas.csv (por defecto ${DEFAULT-VALUE}).")
+            description = "Idioma en que ves Moodle: da nombre a las columnas de notas.csv (por defecto "
+                    + "${DEFAULT-VALUE}).")
     String moodleLanguage;
 
     @Override

@@ -5,7 +5,7 @@ import dev.lambdaworkbook.checker.run.TestStatus;
 import java.util.List;
 
 /**
- * What grading one student's exercise produced; saved as JSON under its key so a re-run can reuse it.
+ * The result of grading one student's exercise, saved as JSON under its key so a re-run can reuse it.
  *
  * @param detail the compiler errors, the violations or the reason the entry is invalid; empty when graded
  * @param tests one result per test of the exercise's plan

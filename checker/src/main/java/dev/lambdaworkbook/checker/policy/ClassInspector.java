@@ -41,7 +41,7 @@ final class ClassInspector extends ClassVisitor {
     private static final Set<String> SECRET_PROPERTIES = Set.of("user.home", "aws.accessKeyId",
             "aws.secretAccessKey", "aws.sessionToken", "aws.sharedCredentialsFile", "aws.configFile");
 
-    /** Environment variables that hold AWS credentials; the SDK reads them, student code never needs to. */
+    /** Environment variables that hold AWS credentials. The SDK reads them, and student code never needs to. */
     private static final Set<String> CREDENTIAL_VARIABLES = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
             "AWS_SESSION_TOKEN", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_PROFILE");
 
@@ -165,7 +165,12 @@ final class ClassInspector extends ClassVisitor {
         if (method != null && method.startsWith("lambda$")) {
             String[] parts = method.split("\\$");
             if (parts.length >= 2 && !parts[1].isEmpty()) {
-                return parts[1] + " (lambda)";
+                String declaring = switch (parts[1]) {
+                    case "static" -> "<clinit>";
+                    case "new" -> "<init>";
+                    default -> parts[1];
+                };
+                return declaring + " (lambda)";
             }
         }
         return method;
@@ -337,9 +342,9 @@ final class ClassInspector extends ClassVisitor {
             boolean constant = !arguments.isEmpty() && descriptor.startsWith("(Ljava/lang/String;");
             String requested = constant ? arguments.get(0).replace('.', '/') : null;
             if (requested == null || !studentClasses.contains(requested)) {
-                String what = requested == null ? "una clase cuyo nombre no es una constante"
+                String target = requested == null ? "una clase cuyo nombre no es una constante"
                         : "la clase '" + arguments.get(0) + "', que no es de tu entrega";
-                report(method, line, Category.REFLECTION.explain("Class.forName") + " (carga " + what + ")",
+                report(method, line, Category.REFLECTION.explain("Class.forName") + " (carga " + target + ")",
                         Category.REFLECTION.name());
             }
         }

@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What one exercise's code may use beyond the plain JDK and the Lambda libraries.
+ * The APIs and environment variables one exercise's code may use beyond the plain JDK and the Lambda libraries.
  *
  * @param exercise the exercise number, such as {@code 07}
  * @param codePackage the package of the exercise's handler, where the student's classes belong

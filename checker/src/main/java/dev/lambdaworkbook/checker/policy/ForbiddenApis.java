@@ -13,6 +13,7 @@ final class ForbiddenApis {
     /**
      * One entry of the table.
      *
+     * @param category the family of the forbidden use, or null for an entry that allows what later entries forbid
      * @param owner an internal class name ({@code java/lang/System}) or a package prefix ending in {@code /}
      * @param members the member names it covers; empty for every member and every reference to the class itself
      */
@@ -57,6 +58,10 @@ final class ForbiddenApis {
             rule(Category.REFLECTION, "java/lang/Thread", "stop", "suspend", "resume", "getAllStackTraces",
                     "setDefaultUncaughtExceptionHandler"),
             rule(Category.REFLECTION, "java/lang/reflect/"),
+            allowed("java/lang/invoke/MethodHandles", "byteArrayViewVarHandle", "byteBufferViewVarHandle",
+                    "arrayElementVarHandle"),
+            allowed("java/lang/invoke/VarHandle"),
+            allowed("java/lang/invoke/VarHandle$AccessMode"),
             rule(Category.REFLECTION, "java/lang/invoke/"),
             rule(Category.REFLECTION, "java/lang/StackWalker", "getCallerClass"),
             rule(Category.REFLECTION, "java/lang/Module"),
@@ -127,17 +132,19 @@ final class ForbiddenApis {
     private ForbiddenApis() {
     }
 
-    /** Returns the rule a call or field access breaks; {@code descriptor} tells apart constructors on files. */
+    /** Returns the rule a call or field access breaks; {@code descriptor} distinguishes the constructors that open a file. */
     static Optional<Rule> forMember(String owner, String member, String descriptor) {
         if (member.equals("<init>") && FILE_OPENING_CLASSES.contains(owner) && opensFile(owner, descriptor)) {
             return Optional.of(new Rule(Category.FILES, owner, List.of("<init>")));
         }
-        return RULES.stream().filter(rule -> rule.matches(owner, member)).findFirst();
+        return RULES.stream().filter(rule -> rule.matches(owner, member)).findFirst()
+                .filter(rule -> rule.category() != null);
     }
 
     /** Returns the rule a plain reference to the class breaks (new, cast, instanceof, class literal, supertype). */
     static Optional<Rule> forClass(String className) {
-        return RULES.stream().filter(rule -> rule.members().isEmpty() && rule.matchesClass(className)).findFirst();
+        return RULES.stream().filter(rule -> rule.members().isEmpty() && rule.matchesClass(className)).findFirst()
+                .filter(rule -> rule.category() != null);
     }
 
     /**
@@ -150,6 +157,14 @@ final class ForbiddenApis {
             return true;
         }
         return parameters.startsWith("Ljava/lang/String;") && !owner.equals("java/util/Scanner");
+    }
+
+    /**
+     * Returns an entry that allows a part of a forbidden package: views of arrays as other types through a
+     * {@code VarHandle} reach no member of another class, unlike the lookups that the package rule forbids.
+     */
+    private static Rule allowed(String owner, String... members) {
+        return new Rule(null, owner, List.of(members));
     }
 
     private static Rule rule(Category category, String owner, String... members) {

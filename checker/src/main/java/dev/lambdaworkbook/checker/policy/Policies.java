@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * The permissions of every exercise, read from {@code politicas.properties} next to this class: one line per
  * exercise number with the words of its {@link Permission}s. The file ships inside the checker, out of the
- * students' reach; an exercise without a line gets no permission.
+ * students' reach. An exercise without a line gets no permission.
  */
 public final class Policies {
 

@@ -9,8 +9,8 @@ import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the instructor sees in the terminal: a progress bar while grading (redrawn in place on a terminal, a line
- * every tenth of the work otherwise), then a table of marks.
+ * The instructor's terminal view: a progress bar while grading (redrawn in place on a terminal, a line every
+ * tenth of the work otherwise), then a table of marks.
  */
 public final class TerminalView implements Progress {
 
@@ -85,6 +85,7 @@ public final class TerminalView implements Progress {
                 + "antes. Escala de 0 a %s.%n", results.grades().size(), results.suites().size(),
                 results.elapsed().toMillis() / 1000.0, results.graded(), results.reused(),
                 Texts.mark(results.scale().max()));
-        out.println("Leyenda: «no c.» no compila, «—» sin entrega, «rech.» rechazado, «inv.» entrega no válida.");
+        out.println("Leyenda: «no c.» no compila, «—» sin entrega, «rech.» rechazado, «inv.» entrega no "
+                + "válida.");
     }
 }

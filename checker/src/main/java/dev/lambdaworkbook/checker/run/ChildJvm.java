@@ -118,7 +118,7 @@ final class ChildJvm implements AutoCloseable {
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write(settings.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException ended) {
-            // The JVM died before reading its settings; the runner sees the missing frames and reports it.
+            // The JVM died before reading its settings; the runner finds the frames missing and reports it.
         }
     }
 

@@ -3,7 +3,7 @@ package dev.lambdaworkbook.checker.run;
 import java.util.List;
 
 /**
- * What a child JVM run produced.
+ * The outcome of running one submission's tests in child JVMs.
  *
  * @param tests one result per test method, in plan order
  * @param notes Spanish remarks for the instructor: restarts, a JVM that ended early, its error output

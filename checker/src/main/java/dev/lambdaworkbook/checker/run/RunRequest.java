@@ -28,7 +28,7 @@ public record RunRequest(
         Map<String, String> systemProperties,
         List<TestResult> expected) {
 
-    /** The subfolder of {@link #workDir()} that holds the working copy of the exercise. */
+    /** The subfolder of {@link #workDir()} that contains the working copy of the exercise. */
     public static final String WORKING_COPY = "ejercicio";
 
     /** Returns the folder the child JVM runs in. */

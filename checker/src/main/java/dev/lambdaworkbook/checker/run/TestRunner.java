@@ -93,7 +93,8 @@ public final class TestRunner {
             Instant now = Instant.now();
             Duration untilTestLimit = limits.perTest().minus(Duration.between(lastFrame, now));
             Duration untilDeadline = Duration.between(now, deadline);
-            JsonNode frame = child.nextFrame(untilTestLimit.compareTo(untilDeadline) < 0 ? untilTestLimit : untilDeadline);
+            Duration wait = untilTestLimit.compareTo(untilDeadline) < 0 ? untilTestLimit : untilDeadline;
+            JsonNode frame = child.nextFrame(wait);
             if (frame == null) {
                 boolean total = !Instant.now().isBefore(deadline);
                 return new End(total ? EndKind.SUBMISSION_TIMEOUT : EndKind.TEST_TIMEOUT, current, null);
@@ -128,8 +129,8 @@ public final class TestRunner {
             Instant deadline) {
         String current = end.current();
         switch (end.kind()) {
-            case TEST_TIMEOUT -> mark(plan, finished, current, TestStatus.TIMED_OUT, "tiempo agotado: la prueba superó "
-                    + "el límite de " + limits.perTest().toSeconds() + " s por prueba");
+            case TEST_TIMEOUT -> mark(plan, finished, current, TestStatus.TIMED_OUT,
+                    "tiempo agotado: la prueba superó el límite de " + limits.perTest().toSeconds() + " s por prueba");
             case FATAL -> mark(plan, finished, current, TestStatus.FAILED, end.reason());
             case EXITED -> mark(plan, finished, "", TestStatus.JVM_ENDED, JVM_ENDED);
             case SUBMISSION_TIMEOUT, DONE -> {

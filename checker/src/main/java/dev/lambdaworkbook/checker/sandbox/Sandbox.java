@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  *       the checker may (root or {@code CAP_SYS_ADMIN}), else inside a new user namespace;
  *   <li>{@link Level#NONE}: no isolation beyond what the child JVM itself applies.
  * </ol>
- * Every level below the first comes with Spanish warnings for the report that say what is missing and how to fix
+ * Every level below the first comes with Spanish warnings for the report that state what is missing and how to fix
  * it. The child JVM always gets its own limits (time, heap, stack, threads, output) and a cleared environment.
  */
 public final class Sandbox implements TestRunner.CommandWrapper {
@@ -62,14 +62,14 @@ public final class Sandbox implements TestRunner.CommandWrapper {
     }
 
     /**
-     * Chooses the best level this machine allows, at most {@code wanted}.
+     * Chooses the best level this machine allows, at most {@code best}.
      *
-     * @param wanted the best level to try; {@link Level#NONE} turns the OS isolation off
+     * @param best the best level to try; {@link Level#NONE} turns the OS isolation off
      */
-    public static Sandbox detect(Level wanted) {
+    public static Sandbox detect(Level best) {
         List<String> warnings = new ArrayList<>();
         Path javaHome = Path.of(System.getProperty("java.home"));
-        if (wanted == Level.BUBBLEWRAP) {
+        if (best == Level.BUBBLEWRAP) {
             Optional<String> bwrap = executable("bwrap");
             if (bwrap.isEmpty()) {
                 warnings.add("No está instalado bubblewrap (bwrap): las entregas pueden leer y escribir los "
@@ -92,7 +92,7 @@ public final class Sandbox implements TestRunner.CommandWrapper {
                 }
             }
         }
-        if (wanted != Level.NONE) {
+        if (best != Level.NONE) {
             Optional<String> unshare = executable("unshare");
             if (unshare.isPresent()) {
                 for (List<String> namespaces : List.of(List.of(unshare.get(), "--net"),

@@ -90,7 +90,8 @@ public final class WorkbookVerifier {
     private Check reference(PreparedSuite suite) {
         if (suite.reference().state() != ExerciseResult.State.GRADED) {
             return new Check(suite.id(), "referencia", false, suite.reference().state().label()
-                    + ": la referencia debe compilar, pasar el análisis previo y ejecutarse", suite.reference().detail());
+                    + ": la referencia debe compilar, pasar el análisis previo y ejecutarse",
+                    suite.reference().detail());
         }
         ExerciseScore score = scorer.score(suite.reference(), suite.plan());
         boolean full = score.max() > 0 && score.earned() == score.max();
@@ -128,7 +129,8 @@ public final class WorkbookVerifier {
             return new Check(exercise.id(), subject, false, result.state().label() + ": un error del catálogo debe "
                     + "ejecutarse y fallar alguna prueba", result.detail());
         }
-        String summary = failed > 0 ? "falla " + failed + " pruebas" : "pasa todas las pruebas; debe fallar al menos una";
+        String summary = failed > 0 ? "falla " + failed + " pruebas"
+                : "pasa todas las pruebas; debe fallar al menos una";
         return new Check(exercise.id(), subject, failed > 0, summary, failures(result, FAILURES_SHOWN));
     }
 

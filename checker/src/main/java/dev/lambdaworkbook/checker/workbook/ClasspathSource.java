@@ -3,7 +3,7 @@ package dev.lambdaworkbook.checker.workbook;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where an exercise's test class path comes from: its libraries, the kit, JUnit; not its own classes. */
+/** The source of an exercise's test class path: its libraries, the kit and JUnit, without its own classes. */
 @FunctionalInterface
 public interface ClasspathSource {
 

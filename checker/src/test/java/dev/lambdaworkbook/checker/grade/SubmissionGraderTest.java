@@ -102,7 +102,7 @@ class SubmissionGraderTest {
         ExerciseResult result = grade(files("no-compila"));
 
         assertEquals(ExerciseResult.State.COMPILE_ERROR, result.state());
-        assertTrue(result.detail().contains("Calculator.java:6"), "El error nombra fichero y línea: " + result.detail());
+        assertTrue(result.detail().contains("Calculator.java:6"), "Se nombran fichero y línea: " + result.detail());
         assertEquals(3, result.tests().size(), "Se listan las pruebas del plan aunque no se ejecuten.");
         assertTrue(result.tests().stream().allMatch(test -> test.status() == TestStatus.NOT_RUN
                 && test.message().startsWith("tu código no compila")), "Cada prueba explica por qué no corrió.");

@@ -79,6 +79,9 @@ class PolicyScannerTest {
                 Arguments.of("MethodHandles.privateLookupIn", "import java.lang.invoke.MethodHandles;",
                         "        MethodHandles.privateLookupIn(String.class, MethodHandles.lookup());",
                         "MethodHandles"),
+                Arguments.of("Lookup.findStatic", "import java.lang.invoke.*;",
+                        "        MethodHandles.lookup().findStatic(System.class, \"exit\", "
+                                + "MethodType.methodType(void.class, int.class));", "MethodHandles.lookup"),
                 Arguments.of("sun.misc.Unsafe", "", "        Object u = sun.misc.Unsafe.class;", "sun.misc.Unsafe"),
                 Arguments.of("cargador de clases", "import java.net.URLClassLoader; import java.net.URL;",
                         "        new URLClassLoader(new URL[0]);", "URLClassLoader"),
@@ -126,12 +129,15 @@ class PolicyScannerTest {
     }
 
     @Test
-    @DisplayName("Acepta código corriente: colecciones, BigDecimal, lambdas, records, patrones y texto")
+    @DisplayName("Acepta código corriente: colecciones, BigDecimal, lambdas, records, patrones y VarHandle")
     void acceptsOrdinaryCode() throws IOException {
         String source = """
                 package dev.lambdaworkbook.sum;
 
+                import java.lang.invoke.MethodHandles;
+                import java.lang.invoke.VarHandle;
                 import java.math.BigDecimal;
+                import java.nio.ByteOrder;
                 import java.util.*;
                 import java.util.stream.*;
 
@@ -145,10 +151,12 @@ class PolicyScannerTest {
                                 .map(e -> new Pair(e.getKey(), new BigDecimal(e.getValue())))
                                 .sorted(Comparator.comparing(Pair::name)).collect(Collectors.toList());
                         Object shape = new Square(2);
+                        VarHandle ints = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+                        int first = (int) ints.get(new byte[] {0, 0, 0, 7}, 0);
                         int area = shape instanceof Square s ? s.side() * s.side() : 0;
                         String region = System.getenv("AWS_REGION");
                         Class<?> own = getClass();
-                        return "pares " + pairs + " área " + area + " región " + region + " " + own.getSimpleName()
+                        return "pares " + pairs + " área " + area + first + " región " + region + " " + own.getSimpleName()
                                 + String.format("%s", Optional.ofNullable(System.getenv("OUTPUT_BUCKET")));
                     }
 

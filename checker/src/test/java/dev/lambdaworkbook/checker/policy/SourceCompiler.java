@@ -66,7 +66,8 @@ final class SourceCompiler {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         if (compiler.run(null, output, output, arguments.toArray(String[]::new)) != 0) {
-            throw new AssertionError("Las fuentes de la prueba no compilan:\n" + output.toString(StandardCharsets.UTF_8));
+            throw new AssertionError("Las fuentes de la prueba no compilan:\n"
+                    + output.toString(StandardCharsets.UTF_8));
         }
     }
 

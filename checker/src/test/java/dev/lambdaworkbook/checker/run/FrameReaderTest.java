@@ -42,7 +42,8 @@ class FrameReaderTest {
         List<String> types = new ArrayList<>();
         frames.forEach(frame -> types.add(frame.path("t").asText()));
         assertEquals(List.of("start", "done", "end"), types, "Solo la trama 0 y la 1 auténticas, y el fin.");
-        assertEquals(4, reader.rejected(), "Se descartan: la salida suelta, la clave falsa, la repetida y la MAC falsa.");
+        assertEquals(4, reader.rejected(), "Se descartan la salida suelta, la clave falsa, la repetida y la MAC "
+                + "falsa.");
     }
 
     private static String frame(byte[] secret, long sequence, String json) throws Exception {

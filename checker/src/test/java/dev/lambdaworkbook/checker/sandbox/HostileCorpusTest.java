@@ -70,6 +70,7 @@ class HostileCorpusTest {
     static final String SECRET = "CENTINELA-SECRETO-AWS-1234";
     static final int LOCAL_PORT = 47807;
     static final String CONTROL = "control";
+    static final String JVM_ENDED = "la entrega terminó la JVM antes de terminar las pruebas";
 
     private static final SandboxLimits LIMITS = new SandboxLimits(Duration.ofSeconds(3), Duration.ofSeconds(10),
             "256m", "1m", 16 * 1024);
@@ -122,8 +123,8 @@ class HostileCorpusTest {
     /** Attacks the static checks reject, graded again without them: the process isolation must contain them too. */
     static List<Case> withoutStaticChecks() {
         return List.of(
-                new Case("salida-y-exit", Verdict.JVM_ENDED, "la entrega terminó la JVM antes de terminar las pruebas"),
-                new Case("runtime-halt", Verdict.JVM_ENDED, "la entrega terminó la JVM antes de terminar las pruebas"),
+                new Case("salida-y-exit", Verdict.JVM_ENDED, JVM_ENDED),
+                new Case("runtime-halt", Verdict.JVM_ENDED, JVM_ENDED),
                 new Case("borra-ficheros", Verdict.SENTINEL_KEPT, ""),
                 new Case("sobrescribe-pruebas", Verdict.FAILED, "tests.jar"),
                 new Case("credenciales-aws", Verdict.NO_SECRET, ""),
@@ -176,6 +177,9 @@ class HostileCorpusTest {
     @MethodSource("corpus")
     @DisplayName("Cada ataque recibe un motivo claro y ningún punto que no le corresponda")
     void attackIsContained(Case attack) {
+        boolean onlyBubblewrapContains = attack.name().equals("lee-credenciales-via-jackson");
+        assumeTrue(!onlyBubblewrapContains || sandbox.level() == Sandbox.Level.BUBBLEWRAP,
+                "Este ataque esquiva el análisis previo y solo lo contiene bubblewrap: " + sandbox.warnings());
         ExerciseResult result = resultOf(withChecks, attack.name());
         StudentGrade grade = gradeOf(withChecks, attack.name());
 
@@ -250,11 +254,11 @@ class HostileCorpusTest {
     }
 
     private void assertVerdict(Case attack, ExerciseResult result) {
-        String shown = describe(result);
+        String description = describe(result);
         switch (attack.verdict()) {
             case REJECTED -> {
                 assertEquals(ExerciseResult.State.REJECTED, result.state(), "Estado de '" + attack.name() + "': "
-                        + shown);
+                        + description);
                 assertTrue(result.detail().contains(attack.reason()), "Se esperaba el motivo '" + attack.reason()
                         + "' para '" + attack.name() + "', pero llegó: " + result.detail());
                 assertTrue(result.detail().contains("SumHandler") || result.detail().contains("Trampa"),
@@ -336,7 +340,7 @@ class HostileCorpusTest {
         server.start();
     }
 
-    /** Writes the corpus table, case by case, to {@code target/corpus-hostil.md} for the closing note. */
+    /** Writes the corpus table, case by case, to {@code target/corpus-hostil.md} so that the outcome of every attack can be read after the run. */
     private void writeCorpusTable() throws IOException {
         StringBuilder table = new StringBuilder("Aislamiento: " + sandbox.describe() + "\n\n"
                 + "| caso | análisis previo | veredicto | motivo que recibe el alumno |\n|---|---|---|---|\n");

@@ -66,7 +66,8 @@ class SandboxTest {
         assertTrue(output.contains("No such file or directory"), "La carpeta del secreto no debe montarse: "
                 + output);
         assertTrue(output.contains("Read-only file system"), "La carpeta de trabajo es de solo lectura: " + output);
-        assertTrue(output.contains("home-escribible") && output.contains("tmp-escribible"), output);
+        assertTrue(output.contains("home-escribible"), "HOME debe admitir escritura: " + output);
+        assertTrue(output.contains("tmp-escribible"), "/tmp debe admitir escritura: " + output);
         assertTrue(Files.notExists(work.resolve("home/dentro.txt")), "HOME es un tmpfs privado, no la carpeta real");
         assertEquals(1, output.lines().filter(line -> line.contains(":") && line.contains("lo:")).count(), output);
     }
@@ -81,8 +82,9 @@ class SandboxTest {
         Reports.write(empty, folder, "es", List.of(warning));
 
         String report = Files.readString(folder.resolve("informe.html"), StandardCharsets.UTF_8);
-        assertTrue(report.contains("Avisos") && report.contains("aislamiento del sistema operativo está "
-                + "desactivado"), "informe.html no muestra el aviso: " + report);
+        assertTrue(report.contains("<h2>Avisos</h2>"), "informe.html no tiene la sección de avisos: " + report);
+        assertTrue(report.contains("aislamiento del sistema operativo está desactivado"),
+                "informe.html no muestra el aviso: " + report);
     }
 
     private static RunRequest request(Path work) throws IOException {

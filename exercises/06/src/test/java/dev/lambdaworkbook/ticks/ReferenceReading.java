@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A deliberately simple reading of a BME file (split each line on ';'), to compare the filter's output with on
- * generated files. It knows the generator's layout and quirks; it is not a second solution of the exercise.
+ * generated files. It relies on the generator's layout and quirks, so it is not a second solution of the exercise.
  */
 final class ReferenceReading {
 

@@ -20,7 +20,7 @@ final class S3Events {
     private S3Events() {
     }
 
-    /** One record per key; keys are given as S3 sends them, form-URL-encoded. */
+    /** Builds an event with one record per key. Give the keys as S3 sends them, form-URL-encoded. */
     static S3Event event(String eventName, String bucket, String... encodedKeys) {
         List<S3EventNotificationRecord> records = new ArrayList<>();
         for (String key : encodedKeys) {

@@ -47,7 +47,7 @@ class TickFilterHandlerTest {
     @RegisterExtension
     static final LocalS3Extension s3 = LocalS3Extension.withBuckets(INPUT_BUCKET, OUTPUT_BUCKET);
 
-    /** The template's environment: OUTPUT_BUCKET, OUTPUT_PREFIX and INPUT_PREFIX. */
+    /** Returns the template's environment: OUTPUT_BUCKET, OUTPUT_PREFIX and INPUT_PREFIX. */
     static Map<String, String> environment() {
         return new HashMap<>(CONFIG.resolveEnvironment(parameter -> null));
     }
@@ -311,7 +311,7 @@ class TickFilterHandlerTest {
         @Test
         @Graded(task = 5, points = 1)
         @DisplayName("En el mismo bucket, un prefijo de salida fuera del disparador sí vale")
-        void samebucketOtherPrefix() {
+        void sameBucketOtherPrefix() {
             s3.put(INPUT_BUCKET, "bme/a.csv", TickFileGenerator.bytes(TickFileOptions.rows(50)));
             Map<String, String> environment = environment();
             environment.put("OUTPUT_BUCKET", INPUT_BUCKET);

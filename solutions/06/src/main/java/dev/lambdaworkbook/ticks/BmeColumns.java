@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where the columns the filter needs are in a BME line, and how many fields a complete line has.
+ * The positions of the columns the filter needs in a BME line, and the field count of a complete line.
  *
  * @param fields the number of fields of a complete line
  */

@@ -66,7 +66,7 @@ public final class TickFilter {
         private final CsvOutput output;
         private final byte[] buffer = new byte[READ_BUFFER];
         private BmeColumns columns = BmeColumns.STANDARD;
-        /** Where each field starts, up to the one after the last needed column. */
+        /** Start offsets of the fields in the buffer, up to the field after the last needed column. */
         private int[] starts = new int[BmeColumns.STANDARD.lastNeeded() + 2];
         /** How many entries of starts the scan fills for every line: up to the field after VALOR. */
         private int recordLimit = BmeColumns.STANDARD.valor() + 2;

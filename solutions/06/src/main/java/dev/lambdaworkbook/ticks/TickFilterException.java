@@ -2,7 +2,7 @@ package dev.lambdaworkbook.ticks;
 
 /**
  * A failure the function cannot work around: missing configuration, a write that would trigger the function
- * again, an input it cannot find or read, or an output S3 rejects. The message is Spanish and says how to fix it.
+ * again, an input it cannot find or read, or an output S3 rejects. The message is Spanish and explains the fix.
  */
 public class TickFilterException extends RuntimeException {
 

@@ -28,7 +28,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * output-limit <bytes>}, one {@code student <class>} line per class compiled from the submission, then either
  * {@code class <name>} lines (a first run: discover these test classes) or {@code unit <unique id>} lines (a
  * restart after a timeout: run only these tests), and {@code end}. The harness then stops reading, so the student
- * code sees an empty standard input.
+ * code reads an empty standard input.
  */
 public final class Harness {
 
@@ -78,7 +78,7 @@ public final class Harness {
         return fatal.getClass().getName() + ": " + fatal.getMessage();
     }
 
-    /** What the checker sent on standard input. */
+    /** The settings the checker sent on standard input. */
     record Settings(byte[] secret, int outputLimit, Set<String> studentClasses, List<String> testClasses,
             List<String> units) {
 
@@ -98,7 +98,8 @@ public final class Harness {
                     case "student" -> students.add(value);
                     case "class" -> classes.add(value);
                     case "unit" -> units.add(value);
-                    default -> throw new IllegalArgumentException("Línea de configuración desconocida: '" + line + "'");
+                    default -> throw new IllegalArgumentException("Línea de configuración desconocida: '" + line
+                            + "'");
                 }
             }
             if (secret == null) {

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the tests print, kept per test up to a byte limit. {@code System.out} and {@code System.err} both write
+ * The output of the tests, kept per test up to a byte limit. {@code System.out} and {@code System.err} both write
  * here, so the child's real standard output stays reserved for the results channel.
  */
 final class OutputCapture extends OutputStream {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A JUnit 5 extension that gives each test the market-data API fake ({@link MarketDataApiFake}) in its normal
- * state: no fault, no delay, no fixed answer, no recorded requests.
+ * state: no fault, no delay, no fixed response, no recorded requests.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -56,17 +56,17 @@ public final class MarketDataApiExtension implements BeforeEachCallback {
         return fake().apiKey();
     }
 
-    /** Sets what the data endpoints answer for the rest of the test. */
+    /** Sets how the data endpoints respond for the rest of the test. */
     public void fault(MarketDataApiFake.Fault fault) {
         fake().fault(fault);
     }
 
-    /** Answers the rest of the test's requests that have the right key with this status and JSON body. */
+    /** Responds to the rest of the test's requests that have the right key with this status and JSON body. */
     public void respondWith(int status, String jsonBody) {
         fake().respondWith(status, jsonBody);
     }
 
-    /** Makes every answer of the rest of the test wait this long. */
+    /** Delays every response of the rest of the test by this long. */
     public void delay(Duration delay) {
         fake().delay(delay);
     }

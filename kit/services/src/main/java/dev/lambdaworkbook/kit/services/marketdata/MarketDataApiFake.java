@@ -38,13 +38,13 @@ import java.util.concurrent.TimeUnit;
  *       {@code INVALID_ARGUMENT}. Error bodies are {@code {"code":N,"message":"..."}}.</li>
  * </ul>
  *
- * <p>Tests switch on a {@link Fault}, a delay or a fixed answer, and read the {@link #requests()} it received.
- * Checks run in the order path, method, key, fixed answer, fault, parameters, so faults and fixed answers apply
- * only to requests with the right key.
+ * <p>Tests switch on a {@link Fault}, a delay or a fixed response, and read the {@link #requests()} it received.
+ * Checks run in the order path, method, key, fixed response, fault, parameters, so faults and fixed responses
+ * apply only to requests with the right key.
  */
 public final class MarketDataApiFake implements AutoCloseable {
 
-    /** What the data endpoints answer instead of data, for requests with a valid key. */
+    /** What the data endpoints return instead of data, for requests with a valid key. */
     public enum Fault {
         /** Normal answers. */
         NONE,
@@ -68,7 +68,7 @@ public final class MarketDataApiFake implements AutoCloseable {
     public record Request(String method, String path, Map<String, String> query) {
     }
 
-    /** Longest delay a test may set; a bound so that a forgotten delay cannot hang a build. */
+    /** Maximum delay a test may set, so that a forgotten delay cannot hang a build. */
     public static final Duration MAX_DELAY = Duration.ofSeconds(60);
 
     static final String TIME_SERIES = "/data/time_series";
@@ -146,20 +146,20 @@ public final class MarketDataApiFake implements AutoCloseable {
         return apiKey;
     }
 
-    /** Sets what the data endpoints answer from now on. */
+    /** Sets how the data endpoints respond from now on. */
     public void fault(Fault fault) {
         this.fault = Objects.requireNonNull(fault, "fault");
     }
 
     /**
-     * Answers every following request that has the right key with this status and JSON body, whatever its path and
-     * parameters, until {@link #reset()}; for bodies no {@link Fault} covers.
+     * Responds to every following request that has the right key with this status and JSON body, whatever its path
+     * and parameters, until {@link #reset()}. It serves bodies that no {@link Fault} covers.
      */
     public void respondWith(int status, String jsonBody) {
         this.fixed = Response.json(status, Objects.requireNonNull(jsonBody, "jsonBody"));
     }
 
-    /** Makes every following answer wait this long before its headers are sent; at most {@link #MAX_DELAY}. */
+    /** Delays every following response by this long before its headers; at most {@link #MAX_DELAY}. */
     public void delay(Duration delay) {
         if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
             throw new IllegalArgumentException("Retardo no válido: '" + delay + "'. Debe estar entre 0 y "
@@ -173,7 +173,7 @@ public final class MarketDataApiFake implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** Clears the fault, the delay, the fixed answer and the recorded requests. */
+    /** Clears the fault, the delay, the fixed response and the recorded requests. */
     public void reset() {
         fault = Fault.NONE;
         delay = Duration.ZERO;
@@ -181,7 +181,7 @@ public final class MarketDataApiFake implements AutoCloseable {
         requests.clear();
     }
 
-    /** Stops the server at once, interrupting answers that are still waiting out a delay. */
+    /** Stops the server at once, interrupting responses that are still waiting out a delay. */
     @Override
     public void close() {
         server.stop(0);
@@ -286,7 +286,7 @@ public final class MarketDataApiFake implements AutoCloseable {
         return query;
     }
 
-    /** An answer: status, extra headers and a JSON body. */
+    /** A response: status, extra headers and a JSON body. */
     record Response(int status, Map<String, String> headers, String body) {
 
         static Response json(int status, String body) {

@@ -9,7 +9,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The JSON bodies of the market-data API's successful answers. */
+/** The JSON bodies of the market-data API's successful responses. */
 final class MarketDataJson {
 
     /** Values of {@code close} that ask for the full bars; the course's Python clients send {@code False}. */

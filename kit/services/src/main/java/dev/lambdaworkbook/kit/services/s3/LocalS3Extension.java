@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * }</pre>
  *
  * <p>One server is started per test JVM, on first use, and stopped when JUnit finishes. Before each test every
- * bucket is deleted and the listed buckets are created again, so no test sees another's objects.
+ * bucket is deleted and the listed buckets are created again, so no test finds another test's objects.
  */
 public final class LocalS3Extension implements BeforeEachCallback {
 

@@ -26,7 +26,7 @@ public final class TickFileMain {
             mueve a FICHERO solo al terminar.
 
               --salida FICHERO      fichero a escribir (se sobrescribe si existe)
-              --filas N             filas de datos (por defecto 1000; 2000000 son unos 440 MB)
+              --filas N             filas de datos (por defecto 1000; 2000000 son unos 400 MB)
               --semilla N           semilla de los datos aleatorios (por defecto 1)
               --fecha AAAA-MM-DD    día de negociación, de lunes a viernes (por defecto 2018-03-19)
 

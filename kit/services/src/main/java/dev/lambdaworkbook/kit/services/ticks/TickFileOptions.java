@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What {@link TickFileGenerator} writes: how many data lines, the seed, the trading day and the quirks.
+ * The settings of one file of {@link TickFileGenerator}: the number of data lines, the seed, the trading day and
+ * the quirks.
  *
  * @param rows data lines, complete and short ones together (header lines and blank lines not counted)
  * @param seed seed of every random choice: the same options always give the same bytes

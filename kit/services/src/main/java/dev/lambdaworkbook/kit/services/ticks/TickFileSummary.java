@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the generator wrote.
+ * The result of one generator run.
  *
  * @param completeRows data lines with all 38 fields
  * @param shortRows data lines cut short

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +16,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,12 +65,16 @@ class MarketDataApiFakeTest {
                 + api.apiKey());
 
         JsonNode bars = JSON.readTree(JSON.readTree(response.body()).asText());
-        assertEquals(java.util.List.of("open", "high", "low", "close", "vol"), iterate(bars.fieldNames()));
+        assertEquals(List.of("open", "high", "low", "close", "vol"), iterate(bars.fieldNames()));
         String day = String.valueOf(MarketData.epochMillis(LocalDate.of(2020, 3, 16)));
         double high = bars.get("high").get(day).asDouble();
         double low = bars.get("low").get(day).asDouble();
-        assertTrue(low <= bars.get("open").get(day).asDouble() && bars.get("open").get(day).asDouble() <= high);
-        assertTrue(low <= bars.get("close").get(day).asDouble() && bars.get("close").get(day).asDouble() <= high);
+        double open = bars.get("open").get(day).asDouble();
+        double close = bars.get("close").get(day).asDouble();
+        assertTrue(low <= open, "low " + low + " > open " + open);
+        assertTrue(open <= high, "open " + open + " > high " + high);
+        assertTrue(low <= close, "low " + low + " > close " + close);
+        assertTrue(close <= high, "close " + close + " > high " + high);
         assertTrue(bars.get("vol").get(day).isIntegralNumber());
     }
 
@@ -158,6 +165,19 @@ class MarketDataApiFakeTest {
     }
 
     @Test
+    @DisplayName("respondWith fija la respuesta solo para peticiones con la clave correcta")
+    void fixedResponse() throws Exception {
+        api.fake().respondWith(200, "\"[1, 2]\"");
+
+        HttpResponse<String> fixed = get("/data/time_series?market=IBEX&ticker=SAN&key=" + api.apiKey());
+        HttpResponse<String> wrongKey = get("/data/time_series?market=IBEX&ticker=SAN&key=otra");
+
+        assertEquals(200, fixed.statusCode());
+        assertEquals("\"[1, 2]\"", fixed.body());
+        assertEquals(400, wrongKey.statusCode());
+    }
+
+    @Test
     @DisplayName("una respuesta lenta hace saltar el timeout del cliente")
     void slowAnswer() {
         api.delay(Duration.ofSeconds(3));
@@ -177,14 +197,14 @@ class MarketDataApiFakeTest {
     @Test
     @DisplayName("los precios se escriben como floats de Python: 8.0, 5.41")
     void pythonFloats() {
-        assertEquals("8.0", MarketDataJson.number(new java.math.BigDecimal("8.000")));
-        assertEquals("5.41", MarketDataJson.number(new java.math.BigDecimal("5.410")));
-        assertEquals("0.5", MarketDataJson.number(new java.math.BigDecimal("0.500")));
-        assertEquals("120.0", MarketDataJson.number(new java.math.BigDecimal("120.000")));
+        assertEquals("8.0", MarketDataJson.number(new BigDecimal("8.000")));
+        assertEquals("5.41", MarketDataJson.number(new BigDecimal("5.410")));
+        assertEquals("0.5", MarketDataJson.number(new BigDecimal("0.500")));
+        assertEquals("120.0", MarketDataJson.number(new BigDecimal("120.000")));
     }
 
-    private static <T> java.util.List<T> iterate(Iterator<T> iterator) {
-        java.util.List<T> list = new java.util.ArrayList<>();
+    private static <T> List<T> iterate(Iterator<T> iterator) {
+        List<T> list = new ArrayList<>();
         iterator.forEachRemaining(list::add);
         return list;
     }

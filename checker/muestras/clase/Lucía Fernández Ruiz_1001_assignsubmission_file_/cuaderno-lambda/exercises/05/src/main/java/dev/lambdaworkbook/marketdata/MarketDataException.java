@@ -2,7 +2,7 @@ package dev.lambdaworkbook.marketdata;
 
 /**
  * A failure of the function that the student can act on: missing configuration, an API error, no data, or S3
- * refusing the file. The message is Spanish, says what failed and how to fix it, and never contains the API key.
+ * rejecting the file. The Spanish message states what failed and how to fix it, and never contains the API key.
  */
 public class MarketDataException extends RuntimeException {
 
