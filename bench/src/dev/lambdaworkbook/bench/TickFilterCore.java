@@ -2,6 +2,7 @@ package dev.lambdaworkbook.bench;
 
 import dev.lambdaworkbook.ticks.FilterStats;
 import dev.lambdaworkbook.ticks.TickFilter;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +13,8 @@ import java.util.Locale;
 /**
  * Runs the reference {@link TickFilter} of exercise 06 over a file, as the benchmark's Java contender: reads the
  * input file, writes the filtered CSV, prints the counts and the time spent inside the filter.
+ *
+ * <p>It reads through {@link FileInputStream}, which measured slightly cheaper here than {@code Files.newInputStream}.
  */
 public final class TickFilterCore {
 
@@ -27,7 +30,7 @@ public final class TickFilterCore {
         Path output = Path.of(args[1]);
         long start = System.nanoTime();
         FilterStats stats;
-        try (InputStream in = Files.newInputStream(input); OutputStream out = Files.newOutputStream(output)) {
+        try (InputStream in = new FileInputStream(input.toFile()); OutputStream out = Files.newOutputStream(output)) {
             stats = new TickFilter().filter(in, out);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -38,7 +38,7 @@ final class Pipeline implements AutoCloseable {
     static Pipeline create(Workbook workbook, SandboxLimits limits, PrintStream log) throws IOException {
         Path cache = workbook.root().resolve("target/corrector");
         ClasspathSource classpaths = new MavenClasspath(workbook, cache, log::println);
-        Sandbox sandbox = Sandbox.detect();
+        Sandbox sandbox = Sandbox.configured();
         log.println(sandbox.describe());
         sandbox.warnings().forEach(warning -> log.println("Aviso: " + warning));
         return create(classpaths, cache, limits, PolicyScanner.shipped(), sandbox);

@@ -1,5 +1,6 @@
 package dev.lambdaworkbook.checker.sandbox;
 
+import dev.lambdaworkbook.checker.CheckerException;
 import dev.lambdaworkbook.checker.run.RunRequest;
 import dev.lambdaworkbook.checker.run.TestRunner;
 import java.io.IOException;
@@ -42,23 +43,53 @@ public final class Sandbox implements TestRunner.CommandWrapper {
         }
     }
 
+    /** The environment variable that lowers the isolation, for machines where bubblewrap misbehaves. */
+    public static final String LEVEL_VARIABLE = "CORRECTOR_AISLAMIENTO";
+
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The largest file a child JVM may write: far above any exercise's output, far below a full disk. */
+    static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
     private final Level level;
     private final Bubblewrap bubblewrap;
     private final List<String> fixedPrefix;
+    private final List<String> processLimits;
     private final List<String> warnings;
 
-    private Sandbox(Level level, Bubblewrap bubblewrap, List<String> fixedPrefix, List<String> warnings) {
+    private Sandbox(Level level, Bubblewrap bubblewrap, List<String> fixedPrefix, List<String> processLimits,
+            List<String> warnings) {
         this.level = level;
         this.bubblewrap = bubblewrap;
         this.fixedPrefix = List.copyOf(fixedPrefix);
+        this.processLimits = List.copyOf(processLimits);
         this.warnings = List.copyOf(warnings);
     }
 
     /** Chooses the best level this machine allows, trying each with a harmless command. */
     public static Sandbox detect() {
         return detect(Level.BUBBLEWRAP);
+    }
+
+    /**
+     * Chooses the best level this machine allows, at most the one the environment variable
+     * {@value #LEVEL_VARIABLE} names: {@code bubblewrap} (the default), {@code red} or {@code ninguno}.
+     *
+     * @throws CheckerException naming an unknown value and the valid ones
+     */
+    public static Sandbox configured() {
+        String value = System.getenv(LEVEL_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return detect();
+        }
+        Level best = switch (value.strip()) {
+            case "bubblewrap" -> Level.BUBBLEWRAP;
+            case "red" -> Level.NETWORK;
+            case "ninguno" -> Level.NONE;
+            default -> throw new CheckerException(LEVEL_VARIABLE + " vale '" + value + "', que no es un nivel de "
+                    + "aislamiento. Usa bubblewrap (el predeterminado), red o ninguno, o no la definas.");
+        };
+        return detect(best);
     }
 
     /**
@@ -82,7 +113,7 @@ public final class Sandbox implements TestRunner.CommandWrapper {
                     probe.addAll(List.of("--", "/usr/bin/true"));
                     String failure = run(probe);
                     if (failure == null) {
-                        return new Sandbox(Level.BUBBLEWRAP, command, List.of(), warnings);
+                        return new Sandbox(Level.BUBBLEWRAP, command, List.of(), processLimits(), warnings);
                     }
                     warnings.add("bubblewrap no puede crear el entorno aislado en esta máquina (" + failure
                             + "): suele faltar el permiso de crear espacios de nombres de usuario sin ser root. "
@@ -91,6 +122,10 @@ public final class Sandbox implements TestRunner.CommandWrapper {
                     warnings.add("No se pudo preparar bubblewrap: " + unreadable.getMessage());
                 }
             }
+        }
+        if (best == Level.NETWORK) {
+            warnings.add("El aislamiento de ficheros está desactivado (" + LEVEL_VARIABLE + "=red): las entregas "
+                    + "pueden leer y escribir los ficheros de tu usuario mientras se ejecutan.");
         }
         if (best != Level.NONE) {
             Optional<String> unshare = executable("unshare");
@@ -101,7 +136,7 @@ public final class Sandbox implements TestRunner.CommandWrapper {
                     List<String> probe = new ArrayList<>(prefix);
                     probe.add("/usr/bin/true");
                     if (run(probe) == null) {
-                        return new Sandbox(Level.NETWORK, null, prefix, warnings);
+                        return new Sandbox(Level.NETWORK, null, prefix, processLimits(), warnings);
                     }
                 }
             }
@@ -110,10 +145,10 @@ public final class Sandbox implements TestRunner.CommandWrapper {
                     + "máquina. Ejecuta el corrector en Linux con util-linux y espacios de nombres de usuario "
                     + "activados (sysctl kernel.unprivileged_userns_clone=1).");
         } else {
-            warnings.add("El aislamiento del sistema operativo está desactivado: las entregas se ejecutan con red "
-                    + "y con acceso a los ficheros de tu usuario.");
+            warnings.add("El aislamiento del sistema operativo está desactivado (" + LEVEL_VARIABLE + "=ninguno): "
+                    + "las entregas se ejecutan con red y con acceso a los ficheros de tu usuario.");
         }
-        return new Sandbox(Level.NONE, null, List.of(), warnings);
+        return new Sandbox(Level.NONE, null, List.of(), best == Level.NONE ? List.of() : processLimits(), warnings);
     }
 
     public Level level() {
@@ -132,7 +167,9 @@ public final class Sandbox implements TestRunner.CommandWrapper {
 
     @Override
     public List<String> prefix(RunRequest request) {
-        return level == Level.BUBBLEWRAP ? bubblewrap.prefix(request) : fixedPrefix;
+        List<String> prefix = new ArrayList<>(processLimits);
+        prefix.addAll(level == Level.BUBBLEWRAP ? bubblewrap.prefix(request) : fixedPrefix);
+        return prefix;
     }
 
     /**
@@ -149,6 +186,17 @@ public final class Sandbox implements TestRunner.CommandWrapper {
             prefix.add("--");
         }
         return prefix;
+    }
+
+    /**
+     * Returns {@code prlimit} with the per-process limits that cannot affect other submissions: no core dumps and
+     * no single file above {@link #MAX_FILE_BYTES}. The per-user process limit is left alone: it counts every
+     * process of the instructor's user, so one submission's bomb would break the JVMs graded next to it, and the
+     * harness limits threads per JVM instead.
+     */
+    private static List<String> processLimits() {
+        return executable("prlimit").map(prlimit -> List.of(prlimit, "--core=0", "--fsize=" + MAX_FILE_BYTES, "--"))
+                .orElse(List.of());
     }
 
     private static Optional<String> executable(String name) {

@@ -44,7 +44,7 @@ public final class GradeClass {
         Exercise exercise = workbook.select(List.of("07")).get(0);
         SuiteBuilder builder = new SuiteBuilder(Fixtures.classpath(), workbook.root().resolve("target/corrector"));
         SubmissionGrader grader = new SubmissionGrader(builder.harnessJar(), PolicyScanner.shipped(),
-                new TestRunner(LIMITS, Sandbox.detect()), work);
+                new TestRunner(LIMITS, Sandbox.configured()), work);
         PreparedSuite suite = new SuitePreparation(builder, grader).prepare(exercise);
         Grader classGrader = new Grader(grader, new ResultStore(output.resolve(".resultados")),
                 new Scorer(new Scale(10)), 2);

@@ -147,7 +147,7 @@ class HostileCorpusTest {
     void gradeTheCorpus() throws Exception {
         root = Files.createTempDirectory("corpus-hostil-");
         workbook = Fixtures.realWorkbook();
-        sandbox = Sandbox.detect();
+        sandbox = Sandbox.configured();
         plantSentinels();
         startServer();
         Exercise exercise = workbook.select(List.of("07")).get(0);
@@ -235,7 +235,11 @@ class HostileCorpusTest {
                             .resolve(file)) > 0, file + " de '" + id + "' está vacío o no existe");
                 }
             }
-            assertTrue(Files.size(reportFolder.resolve("informe.html")) > 0, "informe.html está vacío");
+            String report = Files.readString(reportFolder.resolve("informe.html"));
+            assertTrue(report.endsWith("</html>\n"), "informe.html está incompleto");
+            for (String warning : sandbox.warnings()) {
+                assertTrue(report.contains(warning.substring(0, 40)), "informe.html no muestra el aviso: " + warning);
+            }
         }
 
         @Test
@@ -303,7 +307,7 @@ class HostileCorpusTest {
                 new Scorer(new Scale(10)), 2);
         ClassResults results = classGrader.grade(ClassFolder.read(classFolder, out.resolve(".entregas")),
                 List.of(suite), Progress.NONE);
-        Reports.write(results, out, "es");
+        Reports.write(results, out, "es", sandbox.warnings());
         return results;
     }
 

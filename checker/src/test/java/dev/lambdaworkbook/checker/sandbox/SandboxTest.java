@@ -51,6 +51,17 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("La JVM de las pruebas no escribe volcados de memoria")
+    void noCoreDumps() throws Exception {
+        Sandbox sandbox = Sandbox.detect();
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/prlimit")), "No hay prlimit (util-linux) en /usr/bin");
+
+        String limit = run(sandbox.prefix(request(folder)), "ulimit -c");
+
+        assertEquals("0", limit.strip(), "Tamaño máximo de un volcado de memoria (ulimit -c)");
+    }
+
+    @Test
     @DisplayName("Con bubblewrap, no se ve la carpeta personal y solo HOME y /tmp admiten escritura")
     void bubblewrap() throws Exception {
         Sandbox sandbox = Sandbox.detect(Sandbox.Level.BUBBLEWRAP);

@@ -134,17 +134,18 @@ public final class TickFilter {
          * Handles every complete line in {@code [from, to)} and returns where the first incomplete one starts.
          *
          * <p>Reads eight bytes at a time and finds the separators and line breaks among them with bit operations,
-         * which is several times faster than comparing byte by byte; the last few bytes go one by one.
+         * about twice as fast here as comparing byte by byte; the last few bytes go one by one.
          */
         private int lines(int from, int to) {
             int lineStart = from;
             int fields = 1;
             starts[0] = lineStart;
             int recorded = recordLimit;
+            byte[] bytes = buffer;
             int i = from;
             int lastWord = to - Long.BYTES;
             while (i <= lastWord) {
-                long word = (long) LONGS.get(buffer, i);
+                long word = (long) LONGS.get(bytes, i);
                 long separators = matches(word, SEPARATORS);
                 long newlines = matches(word, NEWLINES);
                 if (newlines != 0) {
@@ -153,7 +154,7 @@ public final class TickFilter {
                     if (fields < recorded) {
                         record(separators, i, fields);
                     }
-                    fields += Long.bitCount(separators);
+                    fields += count(separators);
                     int newline = i + offset;
                     line(lineStart, newline, fields);
                     // line() changes the limit when it reads the header.
@@ -168,7 +169,7 @@ public final class TickFilter {
                 if (fields < recorded) {
                     record(separators, i, fields);
                 }
-                fields += Long.bitCount(separators);
+                fields += count(separators);
                 i += Long.BYTES;
             }
             for (; i < to; i++) {
@@ -343,6 +344,15 @@ public final class TickFilter {
             }
             return true;
         }
+    }
+
+    /**
+     * Returns the number of bytes flagged in a mask from {@link #matches}: the flags moved to bit 0 of each byte and
+     * summed into the top byte by one multiplication. With C1 only, as Lambda runs Java, this measured about 20 %
+     * faster over the whole filter than {@code Long.bitCount} (bench/ticks.sh, 2 cores, JDK 17).
+     */
+    static int count(long mask) {
+        return (int) (((mask >>> 7) * 0x0101010101010101L) >>> 56);
     }
 
     /**

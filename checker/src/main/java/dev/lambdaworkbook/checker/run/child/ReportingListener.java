@@ -191,9 +191,10 @@ final class ReportingListener implements TestExecutionListener {
                     + failure.getCause().getClass().getName() + ": " + failure.getCause().getMessage()
                     + ". Revisa los bloques static y los campos static de tu código.";
         }
-        if (failure instanceof NoClassDefFoundError) {
-            return "no se pudo usar la clase " + failure.getMessage() + " (NoClassDefFoundError): suele pasar cuando "
-                    + "su inicialización estática falló en una prueba anterior. Revisa los bloques static.";
+        if (failure instanceof NoClassDefFoundError && String.valueOf(failure.getMessage())
+                .startsWith("Could not initialize class")) {
+            return failure.getMessage() + ": su inicialización estática falló en una prueba anterior. Revisa los "
+                    + "bloques static y los campos static de tu código.";
         }
         if (failure.getMessage() == null) {
             return failure.getClass().getName() + " sin mensaje";
