@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Benchmark of exercise 06's tick filter on one synthetic BME file, side by side:
+# Benchmark of exercise 06's tick filter. It runs these tools side by side on one synthetic BME file:
 #   wc -l                  reading the file and counting lines, the floor for any line-based tool;
 #   Java (reference core)  solutions/06's TickFilter with a 64 MB heap (-Xmx64m): once with the JDK's defaults,
 #                          once with the JIT stopped at C1 and the serial collector, the defaults of the AWS Lambda
 #                          Java 17+ runtimes (AWS Lambda developer guide, "Customize Java runtime startup behavior");
 #   pandas                 the course deck's approach: read_csv with usecols, str.strip, isin, to_csv;
 # then the reference handler end to end through the local S3 server (kit/services).
-# Prints a Markdown table: median wall time of RUNS runs, MB/s, ratio to pandas, peak resident memory.
+# Prints a Markdown table: median wall and CPU time of RUNS runs, MB/s, ratio to pandas, peak resident memory.
 #
 # Needs: JDK 17+, GNU time (/usr/bin/time) and Debian's pandas (apt-get install -y time python3-pandas).
 # Variables: ROWS (default 2000000), RUNS (3), WORK (bench/target), PYTHON (/usr/bin/python3).
@@ -78,20 +78,23 @@ wc_wall=$WALL wc_cpu=$CPU wc_rss=$RSS
 measure java java -Xmx64m -cp "$CLASSPATH_BENCH" dev.lambdaworkbook.bench.TickFilterCore "$INPUT" \
   "$WORK/salida-java.csv"
 java_wall=$WALL java_cpu=$CPU java_rss=$RSS java_detail=$(cat "$WORK/java.log")
-measure java-lambda java -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CLASSPATH_BENCH" dev.lambdaworkbook.bench.TickFilterCore \
-  "$INPUT" "$WORK/salida-java-lambda.csv"
+measure java-lambda java -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$CLASSPATH_BENCH" \
+  dev.lambdaworkbook.bench.TickFilterCore "$INPUT" "$WORK/salida-java-lambda.csv"
 lambda_wall=$WALL lambda_cpu=$CPU lambda_rss=$RSS lambda_detail=$(cat "$WORK/java-lambda.log")
 measure pandas "$PYTHON" bench/ticks_pandas.py "$INPUT" "$WORK/salida-pandas.csv"
 pandas_wall=$WALL pandas_cpu=$CPU pandas_rss=$RSS pandas_detail=$(cat "$WORK/pandas.log")
 
-if cmp -s "$WORK/salida-java.csv" "$WORK/salida-pandas.csv" && cmp -s "$WORK/salida-java.csv" "$WORK/salida-java-lambda.csv"; then
+if cmp -s "$WORK/salida-java.csv" "$WORK/salida-pandas.csv" \
+    && cmp -s "$WORK/salida-java.csv" "$WORK/salida-java-lambda.csv"; then
   same="idénticas byte a byte"
 else
   same="DISTINTAS (compara $WORK/salida-java.csv y $WORK/salida-pandas.csv)"
 fi
 
 echo "== Extremo a extremo por el servidor S3 local (un proceso; el servidor guarda el fichero en el heap)"
-end_to_end=$(java -Xmx3g -cp "$CLASSPATH_BENCH" dev.lambdaworkbook.bench.TickFilterEndToEnd "$INPUT" 2>&1 | tail -1)
+java -Xmx3g -cp "$CLASSPATH_BENCH" dev.lambdaworkbook.bench.TickFilterEndToEnd "$INPUT" > "$WORK/end-to-end.log" 2>&1 \
+  || { cat "$WORK/end-to-end.log" >&2; fail "falló la medición extremo a extremo (salida arriba)"; }
+end_to_end=$(tail -1 "$WORK/end-to-end.log")
 
 row() {
   local name=$1 wall=$2 cpu=$3 rss=$4
