@@ -166,7 +166,7 @@ class LambdaLocalCliTest {
     }
 
     /** Replaces what changes on every run (ids, timings, memory) so the rest can be compared exactly. */
-    private static String normalise(String output) {
+    static String normalise(String output) {
         String text = output.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>");
         text = text.replaceAll("\\d+\\.\\d{2} ms", "<ms>");
         text = text.replaceAll("\\d+ (ms|MB)", "<n> $1");

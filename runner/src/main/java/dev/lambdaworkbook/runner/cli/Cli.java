@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /** Small helpers the commands share. */
 final class Cli {
@@ -16,6 +17,14 @@ final class Cli {
     }
 
     static LocalFunction resolve(FunctionOptions options, PrintWriter err) {
+        return resolve(options, err, System::getenv);
+    }
+
+    /**
+     * Resolves the chosen function, taking the template's parameters from {@code parameters} (the student's
+     * environment, or that plus values the runner supplies).
+     */
+    static LocalFunction resolve(FunctionOptions options, PrintWriter err, Function<String, String> parameters) {
         PrintStream diagnostics = new PrintStream(new OutputStream() {
             @Override
             public void write(int b) {
@@ -28,7 +37,7 @@ final class Cli {
                 err.flush();
             }
         }, true, StandardCharsets.UTF_8);
-        return new FunctionResolver(System::getenv, diagnostics).resolve(options.selection());
+        return new FunctionResolver(parameters, diagnostics).resolve(options.selection());
     }
 
     static void checkRange(String option, long value, long min, long max) {

@@ -27,16 +27,20 @@ import picocli.CommandLine.ScopeType;
         footer = {"%nEjemplos:",
             "  ./lambda-local invocar 01",
             "  ./lambda-local invocar 07 --fichero mi-evento.json --veces 3",
-            "  ./lambda-local evento api --ruta /suma --param a=2 --param b=3 | ./lambda-local invocar 07 --fichero -",
-            "  ./lambda-local api 07        (y en otra terminal: curl 'http://127.0.0.1:3000/suma?a=2&b=3')",
-            "  ApiKey=... ApiUrl=http://127.0.0.1:PUERTO ./lambda-local invocar 05 --s3",
-            "  ./lambda-local s3 06 --subir 'RV_TICK 19-03-2018.csv'",
-            "  ./lambda-local programar 03 --ahora 3"},
+            "  ./lambda-local evento api --ruta /suma --param a=2 --param b=3 \\",
+            "      | ./lambda-local invocar 07 --fichero -",
+            "  ./lambda-local api 07",
+            "      y, en otra terminal: curl 'http://127.0.0.1:3000/suma?a=2&b=3'",
+            "  ./lambda-local invocar 05 --api-falsa --s3",
+            "  ./lambda-local invocar 06 --s3 --generar-ticks 1000",
+            "  ./lambda-local s3 06 --generar-ticks 1000 --terminar",
+            "  ./lambda-local programar 03 --ahora 3",
+            "%nAyuda de cada comando: ./lambda-local COMANDO --help"},
         description = "Ejecuta en tu máquina las funciones del cuaderno como lo haría AWS Lambda, sin AWS ni Docker: "
                 + "las invoca como el botón Probar de la consola, sirve una API local y simula los disparadores "
                 + "de S3 y de programación.",
         subcommands = {InvokeCommand.class, EventCommand.class, ApiCommand.class, S3Command.class,
-            ScheduleCommand.class})
+            ScheduleCommand.class, TicksCommand.class})
 public final class LambdaLocal implements Runnable {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT,

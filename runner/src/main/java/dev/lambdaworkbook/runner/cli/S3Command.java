@@ -9,6 +9,7 @@ import dev.lambdaworkbook.runner.events.Json;
 import dev.lambdaworkbook.runner.invoke.FunctionRuntime;
 import dev.lambdaworkbook.runner.invoke.Invocation;
 import dev.lambdaworkbook.runner.invoke.LocalFunction;
+import dev.lambdaworkbook.runner.services.SyntheticTickFile;
 import dev.lambdaworkbook.runner.trigger.S3Watcher;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 
 @Command(name = "s3", sortOptions = false,
         description = "Arranca un servidor S3 local en 127.0.0.1 con los buckets de template.yaml e invoca la función "
-                + "con un evento de S3 real cada vez que se sube un objeto que casa con su disparador. La función "
+                + "con un evento de S3 real cada vez que se sube un objeto que coincide con su disparador. La función "
                 + "recibe las variables del AWS SDK que apuntan a ese servidor. Ctrl+C para parar.")
 final class S3Command implements Callable<Integer> {
 
@@ -43,15 +44,18 @@ final class S3Command implements Callable<Integer> {
     int port;
 
     @Option(names = "--subir", paramLabel = "FICHERO", description = "Sube este fichero al bucket del disparador "
-            + "al arrancar, con el prefijo del filtro delante del nombre; repítelo para varios.")
+            + "al arrancar, con el prefijo del filtro delante del nombre; repítelo para subir varios.")
     List<Path> uploads = new ArrayList<>();
 
-    @Option(names = "--clave", paramLabel = "CLAVE", description = "Clave para el único --subir, en vez de "
-            + "prefijo + nombre del fichero.")
+    @Mixin
+    TickOptions ticks;
+
+    @Option(names = "--clave", paramLabel = "CLAVE", description = "Clave del único fichero que subes (con "
+            + "--subir o --generar-ticks), en vez de prefijo + nombre del fichero.")
     String key;
 
-    @Option(names = "--terminar", description = "Termina en cuanto se procesen los ficheros de --subir, en vez de "
-            + "seguir esperando subidas.")
+    @Option(names = "--terminar", description = "Termina en cuanto la función procese los ficheros de --subir y "
+            + "--generar-ticks, en vez de seguir esperando subidas.")
     boolean finish;
 
     @Spec
@@ -75,13 +79,14 @@ final class S3Command implements Callable<Integer> {
             printBanner(out, server, trigger, buckets);
             try (FunctionRuntime runtime = new FunctionRuntime(local, System.getenv(), null)) {
                 upload(server, trigger, out);
-                return watch(watcher, runtime, trigger, new ConsolePrinter(out, err, local), out, err);
+                uploadGeneratedTicks(server, trigger, out);
+                return watch(server, watcher, runtime, trigger, new ConsolePrinter(out, err, local), out, err);
             }
         }
     }
 
-    private int watch(S3Watcher watcher, FunctionRuntime runtime, Trigger.S3 trigger, ConsolePrinter printer,
-            PrintWriter out, PrintWriter err) throws InterruptedException {
+    private int watch(LocalS3Server server, S3Watcher watcher, FunctionRuntime runtime, Trigger.S3 trigger,
+            ConsolePrinter printer, PrintWriter out, PrintWriter err) throws InterruptedException {
         boolean allSucceeded = true;
         while (true) {
             List<S3Watcher.Created> created = watcher.poll();
@@ -99,7 +104,7 @@ final class S3Command implements Callable<Integer> {
                         object.key(), object.size(), object.eTag(), Instant.now())), false);
                 printer.print(invocation);
                 allSucceeded &= invocation.success();
-                reportOwnWrites(watcher.poll(), trigger, out, err);
+                reportOwnWrites(server, watcher.poll(), trigger, runtime.function().secretValues(), out, err);
             }
             out.flush();
             if (finish) {
@@ -113,11 +118,12 @@ final class S3Command implements Callable<Integer> {
      * Shows the objects the function wrote during its invocation. One that matches the function's own trigger would
      * invoke it again on AWS, over and over: it is reported and not invoked.
      */
-    private static void reportOwnWrites(List<S3Watcher.Created> written, Trigger.S3 trigger, PrintWriter out,
-            PrintWriter err) {
+    private static void reportOwnWrites(LocalS3Server server, List<S3Watcher.Created> written, Trigger.S3 trigger,
+            Set<String> secrets, PrintWriter out, PrintWriter err) {
         for (S3Watcher.Created object : written) {
             out.println("La función escribió s3://" + object.bucket() + "/" + object.key() + " (" + object.size()
-                    + " bytes).");
+                    + " bytes):");
+            ObjectPreview.print(server.client(), object.bucket(), object.key(), object.size(), secrets, out);
             if (trigger.matches(object.bucket(), object.key())) {
                 err.println("Aviso: s3://" + object.bucket() + "/" + object.key() + " casa con el disparador de la "
                         + "propia función" + filter(trigger) + ". En AWS la volvería a invocar en bucle (y cada "
@@ -128,12 +134,15 @@ final class S3Command implements Callable<Integer> {
     }
 
     private void checkUploads() {
-        if (key != null && uploads.size() != 1) {
-            throw new RunnerException(ExitCode.USAGE, "--clave necesita exactamente un --subir, y hay "
-                    + uploads.size() + ".");
+        ticks.check();
+        int files = uploads.size() + (ticks.requested() ? 1 : 0);
+        if (key != null && files != 1) {
+            throw new RunnerException(ExitCode.USAGE, "--clave '" + key + "' necesita exactamente un fichero que "
+                    + "subir (un --subir o --generar-ticks), y hay " + files + ".");
         }
-        if (finish && uploads.isEmpty()) {
-            throw new RunnerException(ExitCode.USAGE, "--terminar necesita al menos un --subir.");
+        if (finish && files == 0) {
+            throw new RunnerException(ExitCode.USAGE, "--terminar necesita algo que subir al arrancar: añade "
+                    + "--subir FICHERO o --generar-ticks FILAS.");
         }
         for (Path file : uploads) {
             if (!Files.isRegularFile(file)) {
@@ -148,6 +157,19 @@ final class S3Command implements Callable<Integer> {
             server.client().putObject(request -> request.bucket(trigger.bucket()).key(objectKey),
                     RequestBody.fromFile(file));
             out.println("Subido " + file + " a s3://" + trigger.bucket() + "/" + objectKey);
+        }
+        out.flush();
+    }
+
+    private void uploadGeneratedTicks(LocalS3Server server, Trigger.S3 trigger, PrintWriter out) {
+        if (!ticks.requested()) {
+            return;
+        }
+        try (SyntheticTickFile file = ticks.write(out)) {
+            String objectKey = key != null ? key : trigger.prefix() + file.name();
+            server.client().putObject(request -> request.bucket(trigger.bucket()).key(objectKey),
+                    RequestBody.fromFile(file.path()));
+            out.println("Subido a s3://" + trigger.bucket() + "/" + objectKey);
         }
         out.flush();
     }
@@ -192,10 +214,10 @@ final class S3Command implements Callable<Integer> {
                 + ".");
         out.println("Disparador '" + trigger.name() + "': s3://" + trigger.bucket() + "/" + trigger.prefix() + "*"
                 + trigger.suffix() + " (" + String.join(", ", trigger.events()) + ").");
-        out.println("Sube ficheros, por ejemplo con la AWS CLI:");
-        server.sdkEnvironment().forEach((name, value) -> out.println("  export " + name + "=" + value));
-        out.println("  aws s3 cp FICHERO s3://" + trigger.bucket() + "/" + trigger.prefix() + "FICHERO");
         if (!finish) {
+            out.println("Sube ficheros desde otra terminal, por ejemplo con la AWS CLI:");
+            server.sdkEnvironment().forEach((name, value) -> out.println("  export " + name + "=" + value));
+            out.println("  aws s3 cp FICHERO s3://" + trigger.bucket() + "/" + trigger.prefix() + "FICHERO");
             out.println("Pulsa Ctrl+C para parar; los objetos se pierden al parar.");
         }
         out.flush();

@@ -34,4 +34,11 @@ public record LocalFunction(
         merged.putAll(extra);
         return new LocalFunction(config, classpath, taskRoot, merged, secretValues);
     }
+
+    /** Returns a copy that also hides {@code secret} wherever the runner prints, e.g. a key the runner made up. */
+    public LocalFunction withSecret(String secret) {
+        java.util.Set<String> secrets = new java.util.HashSet<>(secretValues);
+        secrets.add(secret);
+        return new LocalFunction(config, classpath, taskRoot, environment, secrets);
+    }
 }

@@ -58,7 +58,12 @@ public final class ModuleBuild {
         return entries;
     }
 
+    /**
+     * Compiles the module and dates its classpath file at the build's start. Maven leaves that file untouched when
+     * its content did not change, and a source saved during the build must still count as newer.
+     */
     private void compile(Path module) {
+        FileTime started = FileTime.from(java.time.Instant.now());
         String relative = workspace.root().relativize(module).toString().replace(File.separatorChar, '/');
         diagnostics.println("lambda-local: compilando " + relative + " con Maven (solo tras un cambio; puede tardar "
                 + "unos segundos)...");
@@ -84,6 +89,7 @@ public final class ModuleBuild {
                 throw new RunnerException(ExitCode.BUILD, "No compila " + relative + ". Corrige los errores que "
                         + "muestra Maven arriba y vuelve a intentarlo.");
             }
+            Files.setLastModifiedTime(module.resolve(CLASSPATH_FILE), started);
         } catch (IOException failed) {
             throw new RunnerException(ExitCode.BUILD, "No se puede ejecutar '" + command.get(0) + "': "
                     + failed.getMessage(), failed);
