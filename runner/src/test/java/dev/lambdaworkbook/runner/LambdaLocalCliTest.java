@@ -1,5 +1,6 @@
 package dev.lambdaworkbook.runner;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -152,6 +155,29 @@ class LambdaLocalCliTest {
         assertEquals(0, code, err::toString);
         assertTrue(out.toString().contains("\"statusCode\": 200"), out.toString());
         assertTrue(out.toString().contains("5"), out.toString());
+    }
+
+    @Test
+    @DisplayName("Los ejemplos de la ayuda caben en 80 columnas y sus opciones existen")
+    void helpExamplesParse() {
+        var commandLine = LambdaLocal.commandLine();
+        commandLine.setUsageHelpWidth(80);
+
+        String help = commandLine.getUsageMessage();
+
+        List<String> examples = new ArrayList<>();
+        for (String line : help.split("\n")) {
+            assertTrue(line.length() <= 80, "Línea de la ayuda de más de 80 columnas: '" + line + "'");
+            if (line.startsWith("  ./lambda-local ")) {
+                examples.add(line.substring("  ./lambda-local ".length()).replace(" \\", "").strip());
+            }
+        }
+        assertTrue(examples.size() >= 5, help);
+        for (String example : examples) {
+            var parser = LambdaLocal.commandLine();
+            assertDoesNotThrow(() -> parser.parseArgs(example.split(" +")),
+                    "El ejemplo de la ayuda './lambda-local " + example + "' usa opciones que no existen.");
+        }
     }
 
     private int run(String... args) {

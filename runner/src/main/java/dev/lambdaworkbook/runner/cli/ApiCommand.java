@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "api", sortOptions = false,
         description = "Sirve la función en http://127.0.0.1:PUERTO como una API REST de API Gateway con integración "
                 + "proxy, según los eventos Api de template.yaml. Comprueba la respuesta como API Gateway: si no es "
-                + "válida, el cliente recibe 502 y aquí se explica por qué. Ctrl+C para parar.")
+                + "válida, el cliente recibe 502 y aquí se explica por qué. Pulsa Ctrl+C para pararla.")
 final class ApiCommand implements Callable<Integer> {
 
     @Mixin

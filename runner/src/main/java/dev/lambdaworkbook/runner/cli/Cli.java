@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Function;
 
 /** Small helpers the commands share. */
@@ -38,6 +39,13 @@ final class Cli {
             }
         }, true, StandardCharsets.UTF_8);
         return new FunctionResolver(parameters, diagnostics).resolve(options.selection());
+    }
+
+    /** Formats a size in bytes for people: KB below one megabyte, MB from there, with one decimal. */
+    static String size(long bytes) {
+        double kilobytes = bytes / 1024.0;
+        return kilobytes < 1024 ? String.format(Locale.ROOT, "%.1f KB", kilobytes)
+                : String.format(Locale.ROOT, "%.1f MB", kilobytes / 1024);
     }
 
     static void checkRange(String option, long value, long min, long max) {

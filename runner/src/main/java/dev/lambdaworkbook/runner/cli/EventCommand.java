@@ -75,8 +75,8 @@ final class EventCommand implements Runnable {
                         + "${DEFAULT-VALUE}).")
         String type;
 
-        @Option(names = "--hora", paramLabel = "INSTANTE", description = "eventTime en ISO-8601 UTC (por defecto, "
-                + "ahora).")
+        @Option(names = "--hora", paramLabel = "INSTANTE", description = "Hora del evento (eventTime), en ISO-8601 "
+                + "UTC, p. ej. 2026-03-19T09:00:18Z (por defecto, ahora).")
         String time;
 
         @Spec
@@ -106,7 +106,8 @@ final class EventCommand implements Runnable {
         String path;
 
         @Option(names = "--recurso", paramLabel = "RECURSO",
-                description = "Recurso de la API que casa con la ruta, p. ej. /precio/{ticker} (por defecto, la ruta).")
+                description = "Recurso de la API que corresponde a la ruta, p. ej. /precio/{ticker} (por defecto, la "
+                        + "ruta).")
         String resource;
 
         @Option(names = "--param", paramLabel = "NOMBRE=VALOR",
@@ -165,8 +166,8 @@ final class EventCommand implements Runnable {
             + "EventBridge.")
     static final class Scheduled implements Runnable {
 
-        @Option(names = "--hora", paramLabel = "INSTANTE", description = "Campo time en ISO-8601 UTC (por defecto, "
-                + "ahora).")
+        @Option(names = "--hora", paramLabel = "INSTANTE", description = "Hora del evento (campo time), en ISO-8601 "
+                + "UTC, p. ej. 2026-03-19T09:01:00Z (por defecto, ahora).")
         String time;
 
         @Option(names = "--regla", paramLabel = "NOMBRE", defaultValue = "cada-minuto",

@@ -42,7 +42,8 @@ final class InvokeCommand implements Callable<Integer> {
     @Mixin
     EventInput event;
 
-    @Option(names = "--frio", description = "Fuerza un arranque en frío en cada invocación (una JVM nueva).")
+    @Option(names = "--frio", description = "Con --veces: cada invocación arranca en frío, en una JVM nueva, en "
+            + "vez de reutilizar el handler de la anterior.")
     boolean cold;
 
     @Option(names = "--veces", paramLabel = "N", defaultValue = "1",
@@ -51,7 +52,8 @@ final class InvokeCommand implements Callable<Integer> {
     int times;
 
     @Option(names = "--s3", description = "Arranca un servidor S3 local (en memoria) con los buckets de "
-            + "template.yaml, conecta la función a él y, al terminar, lista los objetos que contiene.")
+            + "template.yaml y conecta la función a él. Al terminar lista sus objetos, con las primeras líneas de "
+            + "los que escribió la función.")
     boolean localS3;
 
     @Option(names = "--api-falsa", description = "Arranca en 127.0.0.1 una imitación de la API de datos de mercado "
@@ -121,7 +123,7 @@ final class InvokeCommand implements Callable<Integer> {
         }
     }
 
-    /** Resolves the function with the fake's URL and key as its parameters and says where the fake listens. */
+    /** Resolves the function with the fake's URL and key as its parameters and prints where the fake listens. */
     private LocalFunction connect(LocalMarketDataApi api, PrintWriter out, PrintWriter err) {
         LocalFunction local = Cli.resolve(function, err, api::parameter).withSecret(api.key());
         if (!LocalMarketDataApi.usedBy(local.config())) {
@@ -168,15 +170,20 @@ final class InvokeCommand implements Callable<Integer> {
             LocalFunction local, PrintWriter out) {
         out.println();
         out.println("Objetos en el S3 local (" + server.endpoint() + "), que se borran al terminar:");
+        boolean none = true;
         for (String bucket : buckets) {
             for (S3Object object : server.client().listObjectsV2Paginator(request -> request.bucket(bucket))
                     .contents()) {
+                none = false;
                 out.println("  s3://" + bucket + "/" + object.key() + " (" + object.size() + " bytes)");
                 if (!uploaded.contains(bucket + "/" + object.key())) {
                     ObjectPreview.print(server.client(), bucket, object.key(), object.size(),
                             local.secretValues(), out);
                 }
             }
+        }
+        if (none) {
+            out.println("  (ninguno)");
         }
         out.flush();
     }

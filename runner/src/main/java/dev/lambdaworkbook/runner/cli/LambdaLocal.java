@@ -19,8 +19,8 @@ import picocli.CommandLine.ScopeType;
         exitCodeListHeading = "%nCódigos de salida:%n",
         exitCodeList = {
             "0:todo correcto",
-            "1:la función devolvió un error, superó su tiempo o su memoria",
-            "2:la línea de órdenes no es válida",
+            "1:la función terminó con error o superó su Timeout o su MemorySize",
+            "2:opción desconocida, valor no válido o falta un argumento",
             "3:falta el ejercicio, su template.yaml o un fichero, o no son válidos",
             "4:Maven no pudo compilar el ejercicio",
             "5:error inesperado del propio lambda-local (repite con --verbose)"},

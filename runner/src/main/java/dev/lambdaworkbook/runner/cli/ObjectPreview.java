@@ -20,7 +20,10 @@ final class ObjectPreview {
     private ObjectPreview() {
     }
 
-    /** Prints up to {@link #LINES} lines of the object, indented, with {@code …} when it goes on; secrets hidden. */
+    /**
+     * Prints up to {@link #LINES} lines of the object, indented, with {@code …} when more follow. Secret values are
+     * masked.
+     */
     static void print(S3Client client, String bucket, String key, long size, Set<String> secrets, PrintWriter out) {
         if (size == 0) {
             out.println("    (vacío)");

@@ -31,7 +31,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 @Command(name = "s3", sortOptions = false,
         description = "Arranca un servidor S3 local en 127.0.0.1 con los buckets de template.yaml e invoca la función "
                 + "con un evento de S3 real cada vez que se sube un objeto que coincide con su disparador. La función "
-                + "recibe las variables del AWS SDK que apuntan a ese servidor. Ctrl+C para parar.")
+                + "recibe las variables del AWS SDK que apuntan a ese servidor. Sin --terminar, sigue esperando "
+                + "subidas hasta que pulses Ctrl+C.")
 final class S3Command implements Callable<Integer> {
 
     private static final long POLL_MILLIS = 300;

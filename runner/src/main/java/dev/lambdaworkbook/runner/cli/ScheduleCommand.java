@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "programar", sortOptions = false,
-        description = "Ejecuta la función según la expresión de su evento Schedule de template.yaml (rate(...) o "
-                + "cron(...), en UTC), con un evento \"Scheduled Event\" como el de EventBridge. Ctrl+C para parar.")
+        description = "Invoca la función cuando toca según la expresión de su evento Schedule de template.yaml "
+                + "(rate(...) o cron(...), en UTC), con un evento \"Scheduled Event\" como el de EventBridge. Sin "
+                + "--ahora, espera a cada activación hasta que pulses Ctrl+C.")
 final class ScheduleCommand implements Callable<Integer> {
 
     @Mixin

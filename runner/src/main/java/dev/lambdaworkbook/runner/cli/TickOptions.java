@@ -5,15 +5,14 @@ import dev.lambdaworkbook.runner.RunnerException;
 import dev.lambdaworkbook.runner.services.SyntheticTickFile;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** The options that create a synthetic BME tick file to upload to the local S3 server; shared by invocar and s3. */
+/** The options that create a synthetic BME tick file to upload to the local S3 server. invocar and s3 share them. */
 final class TickOptions {
 
     @Option(names = "--generar-ticks", paramLabel = "FILAS", description = "Genera un fichero de ticks de BME "
-            + "sintético con este número de filas de datos (entre 1 y " + SyntheticTickFile.MAX_ROWS + ", un día "
-            + "completo: unos 400 MB) y lo sube al S3 local: 'invocar --s3' lo deja en el bucket y la clave que "
+            + "sintético con este número de filas de datos (entre 1 y " + SyntheticTickFile.MAX_ROWS + "; un día "
+            + "completo son unos 400 MB, que el S3 local guarda en memoria) y lo sube al S3 local: 'invocar --s3' lo deja en el bucket y la clave que "
             + "anuncia el evento; 's3', en el bucket del disparador, como '" + SyntheticTickFile.DEFAULT_NAME
             + "' tras el prefijo del filtro.")
     Long rows;
@@ -47,8 +46,8 @@ final class TickOptions {
             throw new RunnerException(ExitCode.CONFIGURATION, failed.getMessage() + " Comprueba que hay espacio en "
                     + "disco o genera menos filas.", failed);
         }
-        out.println(String.format(Locale.ROOT, "Generado el fichero de ticks sintético '%s' (%.1f KB%s).",
-                file.name(), file.bytes() / 1024.0, quirks ? ", con las rarezas de los ficheros reales" : ""));
+        out.println("Generado el fichero de ticks sintético '" + file.name() + "' (" + Cli.size(file.bytes())
+                + (quirks ? ", con las rarezas de los ficheros reales" : "") + ").");
         out.println("Si tu filtro es correcto, registrará: " + file.expectedCounts() + ".");
         out.flush();
         return file;

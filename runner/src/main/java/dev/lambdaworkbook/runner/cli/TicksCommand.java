@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +54,8 @@ final class TicksCommand implements Callable<Integer> {
                     + ". Comprueba que puedes escribir en esa carpeta y que hay espacio en disco.", failed);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(String.format(Locale.ROOT, "Escrito '%s' (%.1f KB%s).", file, summary.bytes() / 1024.0,
-                quirks ? ", con las rarezas de los ficheros reales" : ""));
+        out.println("Escrito '" + file + "' (" + Cli.size(summary.bytes())
+                + (quirks ? ", con las rarezas de los ficheros reales" : "") + ").");
         out.println("Si tu filtro del ejercicio 06 es correcto, registrará: "
                 + SyntheticTickFile.expectedCounts(summary) + ".");
         out.flush();

@@ -84,8 +84,8 @@ public final class LocalMarketDataApi implements AutoCloseable {
     }
 
     /**
-     * Returns the requests received so far, oldest first, as {@code GET /path?name=value&...} lines. The value of
-     * every parameter equal to the key is shown as {@code ****}.
+     * Returns the requests received so far, oldest first, as {@code GET /path?name=value&...} lines, with every
+     * occurrence of the key in a value replaced by {@code ****}.
      */
     public List<String> requestLines() {
         return fake.requests().stream().map(this::describe).toList();

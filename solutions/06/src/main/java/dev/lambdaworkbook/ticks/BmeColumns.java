@@ -1,6 +1,6 @@
 package dev.lambdaworkbook.ticks;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +24,10 @@ record BmeColumns(int fields, int fecha, int valor, int volumen, int precio, int
      * @throws TickFilterException when a needed column is missing
      */
     static BmeColumns fromHeader(String header) {
-        List<String> names = Arrays.stream(header.split(";", -1)).map(String::strip).toList();
+        List<String> names = new ArrayList<>();
+        for (String name : header.split(";", -1)) {
+            names.add(name.strip());
+        }
         return new BmeColumns(names.size(), index(names, "FECHA"), index(names, "VALOR"), index(names, "VOLUMEN"),
                 index(names, "PRECIO"), index(names, "HORAEJEC"));
     }

@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,16 +34,28 @@ public final class TickFilter {
     private static final int READ_BUFFER = 1 << 20;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
+    /** Bytes per step of the scan: four words, tested together for a line break. */
+    private static final int BLOCK = 4 * Long.BYTES;
     private static final long SEPARATORS = 0x3B3B3B3B3B3B3B3BL;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
-    private static final long[] PADDED_TARGETS = TICKERS.stream()
-            .mapToLong(ticker -> (long) LONGS.get(String.format("%-8s", ticker).getBytes(StandardCharsets.US_ASCII), 0))
-            .toArray();
-    private static final byte[][] TARGETS = TICKERS.stream()
-            .map(ticker -> ticker.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     /** Width of VALOR in BME files: the ticker padded with spaces on the right. */
     private static final int PADDED_WIDTH = 8;
+    private static final byte[][] TARGETS = new byte[TICKERS.size()][];
+    /** The tickers as they usually appear in VALOR, padded to 8 bytes, each read as one word. */
+    private static final long[] PADDED_TARGETS = new long[TICKERS.size()];
+
+    // Plain loops, because streams and lambdas would add milliseconds to every cold start.
+    static {
+        for (int i = 0; i < TICKERS.size(); i++) {
+            TARGETS[i] = TICKERS.get(i).getBytes(StandardCharsets.US_ASCII);
+            byte[] padded = Arrays.copyOf(TARGETS[i], PADDED_WIDTH);
+            Arrays.fill(padded, TARGETS[i].length, PADDED_WIDTH, (byte) ' ');
+            PADDED_TARGETS[i] = (long) LONGS.get(padded, 0);
+        }
+    }
 
     /**
      * Reads {@code in} to the end and writes the kept lines, after {@link #OUTPUT_HEADER}, to {@code out}, in input
@@ -66,11 +79,11 @@ public final class TickFilter {
         private final CsvOutput output;
         private final byte[] buffer = new byte[READ_BUFFER];
         private BmeColumns columns = BmeColumns.STANDARD;
-        /** Start offsets of the fields in the buffer, up to the field after the last needed column. */
+        /** Start offsets in the buffer of the fields of the current line, up to the one after the last needed. */
         private int[] starts = new int[BmeColumns.STANDARD.lastNeeded() + 2];
-        /** How many entries of starts the scan fills for every line: up to the field after VALOR. */
-        private int recordLimit = BmeColumns.STANDARD.valor() + 2;
         private boolean firstLine = true;
+        /** The number of separators that the last call of {@link #lineEnd} found before the line break. */
+        private int separators;
         private long rowsRead;
         private long rowsKept;
         private long rowsMalformed;
@@ -111,7 +124,7 @@ public final class TickFilter {
                 int read = in.read(buffer, end, buffer.length - end);
                 if (read < 0) {
                     if (end > start && !skippingLongLine) {
-                        line(start, end);
+                        lastLine(start, end);
                     }
                     break;
                 }
@@ -133,85 +146,74 @@ public final class TickFilter {
         /**
          * Handles every complete line in {@code [from, to)} and returns where the first incomplete one starts.
          *
-         * <p>Reads eight bytes at a time and finds the separators and line breaks among them with bit operations,
-         * about twice as fast here as comparing byte by byte; the last few bytes go one by one.
+         * <p>The scan runs in one call of {@link #lineEnd} per line rather than in one loop over the whole buffer
+         * because HotSpot (JDK 17 defaults) compiles a method after about 200 calls but a loop only after about
+         * 60,000 turns: one long loop would read the first megabyte or two in the slow interpreter.
          */
         private int lines(int from, int to) {
             int lineStart = from;
-            int fields = 1;
-            starts[0] = lineStart;
-            int recorded = recordLimit;
-            byte[] bytes = buffer;
-            int i = from;
-            int lastWord = to - Long.BYTES;
-            while (i <= lastWord) {
-                long word = (long) LONGS.get(bytes, i);
-                long separators = matches(word, SEPARATORS);
-                long newlines = matches(word, NEWLINES);
-                if (newlines != 0) {
-                    int offset = Long.numberOfTrailingZeros(newlines) >>> 3;
-                    separators &= (1L << (offset << 3)) - 1;
-                    if (fields < recorded) {
-                        record(separators, i, fields);
-                    }
-                    fields += count(separators);
-                    int newline = i + offset;
-                    line(lineStart, newline, fields);
-                    // line() changes the limit when it reads the header.
-                    recorded = recordLimit;
-                    lineStart = newline + 1;
-                    fields = 1;
-                    starts[0] = lineStart;
-                    i = lineStart;
-                    continue;
-                }
-                // Only the first words of a line hold VALOR; the rest are just counted.
-                if (fields < recorded) {
-                    record(separators, i, fields);
-                }
-                fields += count(separators);
-                i += Long.BYTES;
-            }
-            for (; i < to; i++) {
-                byte b = buffer[i];
-                if (b == ';') {
-                    if (fields < starts.length) {
-                        starts[fields] = i + 1;
-                    }
-                    fields++;
-                } else if (b == '\n') {
-                    line(lineStart, i, fields);
-                    lineStart = i + 1;
-                    fields = 1;
-                    starts[0] = lineStart;
-                }
+            int newline;
+            while ((newline = lineEnd(lineStart, to)) >= 0) {
+                line(lineStart, newline, separators + 1);
+                lineStart = newline + 1;
             }
             return lineStart;
         }
 
         /**
-         * Stores where the fields after these separators start, up to the field after VALOR.
-         * {@code separators} has the high bit set in each byte of the word at {@code base} that is a {@code ;}.
+         * Returns the index of the first line break in {@code [from, to)}, or -1 when there is none, and leaves in
+         * {@link #separators} how many separators come before it.
+         *
+         * <p>Reads 32 bytes at a time as four words and tests them for a line break with bit operations; without
+         * one, which is most of a line, it only adds up their separators. The block with the line break goes again
+         * word by word, and the last few bytes of the range one by one.
          */
-        private void record(long separators, int base, int fields) {
-            int field = fields;
-            long left = separators;
-            while (left != 0 && field < recordLimit) {
-                starts[field] = base + (Long.numberOfTrailingZeros(left) >>> 3) + 1;
-                field++;
-                left &= left - 1;
+        private int lineEnd(int from, int to) {
+            byte[] bytes = buffer;
+            int count = 0;
+            int i = from;
+            for (int lastBlock = to - BLOCK; i <= lastBlock; i += BLOCK) {
+                long word0 = (long) LONGS.get(bytes, i);
+                long word1 = (long) LONGS.get(bytes, i + Long.BYTES);
+                long word2 = (long) LONGS.get(bytes, i + 2 * Long.BYTES);
+                long word3 = (long) LONGS.get(bytes, i + 3 * Long.BYTES);
+                if ((maybeMatches(word0, NEWLINES) | maybeMatches(word1, NEWLINES) | maybeMatches(word2, NEWLINES)
+                        | maybeMatches(word3, NEWLINES)) != 0) {
+                    break;
+                }
+                // Each byte of the sum counts the separators at that position of the four words.
+                long sum = (matches(word0, SEPARATORS) >>> 7) + (matches(word1, SEPARATORS) >>> 7)
+                        + (matches(word2, SEPARATORS) >>> 7) + (matches(word3, SEPARATORS) >>> 7);
+                count += (int) ((sum * ONES) >>> 56);
             }
+            for (int lastWord = to - Long.BYTES; i <= lastWord; i += Long.BYTES) {
+                long word = (long) LONGS.get(bytes, i);
+                long separatorBits = matches(word, SEPARATORS);
+                long newlineBits = matches(word, NEWLINES);
+                if (newlineBits != 0) {
+                    long before = (newlineBits & -newlineBits) - 1;
+                    separators = count + count(separatorBits & before);
+                    return i + count(before & HIGH_BITS);
+                }
+                count += count(separatorBits);
+            }
+            for (; i < to; i++) {
+                if (bytes[i] == '\n') {
+                    separators = count;
+                    return i;
+                }
+                if (bytes[i] == ';') {
+                    count++;
+                }
+            }
+            return -1;
         }
 
         /** Handles a last line without a line break. */
-        private void line(int from, int to) {
+        private void lastLine(int from, int to) {
             int fields = 1;
-            starts[0] = from;
             for (int i = from; i < to; i++) {
                 if (buffer[i] == ';') {
-                    if (fields < starts.length) {
-                        starts[fields] = i + 1;
-                    }
                     fields++;
                 }
             }
@@ -226,17 +228,16 @@ public final class TickFilter {
                 if (end - begin >= 3 && buffer[begin] == (byte) 0xEF && buffer[begin + 1] == (byte) 0xBB
                         && buffer[begin + 2] == (byte) 0xBF) {
                     begin += 3;
-                    starts[0] = begin;
                 }
                 if (isHeader(begin, end)) {
                     columns = BmeColumns.fromHeader(new String(buffer, begin, end - begin,
                             StandardCharsets.ISO_8859_1));
                     starts = new int[columns.lastNeeded() + 2];
-                    recordLimit = Math.min(starts.length, columns.valor() + 2);
                     return;
                 }
             }
-            if (isBlank(begin, end) || isHeader(begin, end)) {
+            // Only a line without separators can be blank, and only one starting with F can be a header.
+            if (fields == 1 && isBlank(begin, end) || buffer[begin] == 'F' && isHeader(begin, end)) {
                 return;
             }
             rowsRead++;
@@ -244,12 +245,13 @@ public final class TickFilter {
                 rowsMalformed++;
                 return;
             }
-            int valorStart = starts[columns.valor()];
-            int valorEnd = fieldEnd(columns.valor(), end);
-            if (!isTarget(valorStart, valorEnd)) {
+            int valor = columns.valor();
+            starts[0] = begin;
+            recordStarts(begin, end, 1, valor + 1);
+            if (!isTarget(starts[valor], fieldEnd(valor, end))) {
                 return;
             }
-            completeStarts(end);
+            recordStarts(starts[valor + 1], end, valor + 2, columns.lastNeeded() + 1);
             if (write(end)) {
                 rowsKept++;
             } else {
@@ -257,10 +259,20 @@ public final class TickFilter {
             }
         }
 
-        /** Finds the starts of the fields after the ones the word scan recorded, for a line that is kept. */
-        private void completeStarts(int lineEnd) {
-            int field = recordLimit;
-            for (int i = starts[recordLimit - 1]; i < lineEnd && field < starts.length; i++) {
+        /**
+         * Stores in {@code starts[first..last]} where those fields start, scanning from {@code from}, which is where
+         * field {@code first - 1} starts. Stops at {@code lineEnd}, so fields the line does not have stay unset.
+         */
+        private void recordStarts(int from, int lineEnd, int first, int last) {
+            int field = first;
+            int i = from;
+            for (; field <= last && i + Long.BYTES <= lineEnd; i += Long.BYTES) {
+                long separatorBits = matches((long) LONGS.get(buffer, i), SEPARATORS);
+                for (; separatorBits != 0 && field <= last; separatorBits &= separatorBits - 1) {
+                    starts[field++] = i + count(((separatorBits & -separatorBits) - 1) & HIGH_BITS) + 1;
+                }
+            }
+            for (; field <= last && i < lineEnd; i++) {
                 if (buffer[i] == ';') {
                     starts[field++] = i + 1;
                 }
@@ -348,11 +360,10 @@ public final class TickFilter {
 
     /**
      * Returns the number of bytes flagged in a mask from {@link #matches}: the flags moved to bit 0 of each byte and
-     * summed into the top byte by one multiplication. With C1 only, as Lambda runs Java, this measured about 20 %
-     * faster over the whole filter than {@code Long.bitCount} (bench/ticks.sh, 2 cores, JDK 17).
+     * summed into the top byte by one multiplication.
      */
     static int count(long mask) {
-        return (int) (((mask >>> 7) * 0x0101010101010101L) >>> 56);
+        return (int) (((mask >>> 7) * ONES) >>> 56);
     }
 
     /**
@@ -363,6 +374,15 @@ public final class TickFilter {
         long difference = word ^ pattern;
         long carry = (difference & LOW_SEVEN_BITS) + LOW_SEVEN_BITS;
         return ~(carry | difference | LOW_SEVEN_BITS);
+    }
+
+    /**
+     * Returns a mask that is zero exactly when no byte of {@code word} equals the byte repeated in {@code pattern}:
+     * the short form of the "has zero byte" test, which can also flag bytes above a matching one.
+     */
+    static long maybeMatches(long word, long pattern) {
+        long difference = word ^ pattern;
+        return (difference - ONES) & ~difference & HIGH_BITS;
     }
 
     private static int indexOf(byte[] bytes, int from, int to, byte value) {
