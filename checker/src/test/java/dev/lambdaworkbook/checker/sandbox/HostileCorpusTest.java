@@ -86,7 +86,17 @@ class HostileCorpusTest {
         NOTHING_CREATED
     }
 
-    record Case(String name, Verdict verdict, String reason) {
+    /**
+     * One attack and what the checker must do with it.
+     *
+     * @param requires the weakest OS isolation that contains the attack when the static checks do not see it;
+     *     with a weaker one the attack is not run, because it would really reach files or servers outside the test
+     */
+    record Case(String name, Verdict verdict, String reason, Sandbox.Level requires) {
+
+        Case(String name, Verdict verdict, String reason) {
+            this(name, verdict, reason, Sandbox.Level.NONE);
+        }
 
         @Override
         public String toString() {
@@ -116,8 +126,9 @@ class HostileCorpusTest {
                 new Case("inicializador-que-lanza", Verdict.FAILED, "inicialización estática"),
                 new Case("equals-siempre-true", Verdict.REJECTED, "equals devuelve siempre true"),
                 new Case("equals-siempre-true-disimulado", Verdict.FAILED, "se esperaba 200"),
-                new Case("lee-credenciales-via-jackson", Verdict.FAILED, "no pude leer las credenciales"),
-                new Case("http-via-jackson", Verdict.FAILED, "no pude conectar"));
+                new Case("lee-credenciales-via-jackson", Verdict.FAILED, "no pude leer las credenciales",
+                        Sandbox.Level.BUBBLEWRAP),
+                new Case("http-via-jackson", Verdict.FAILED, "no pude conectar", Sandbox.Level.NETWORK));
     }
 
     /** Attacks the static checks reject, graded again without them: the process isolation must contain them too. */
@@ -125,11 +136,11 @@ class HostileCorpusTest {
         return List.of(
                 new Case("salida-y-exit", Verdict.JVM_ENDED, JVM_ENDED),
                 new Case("runtime-halt", Verdict.JVM_ENDED, JVM_ENDED),
-                new Case("borra-ficheros", Verdict.SENTINEL_KEPT, ""),
-                new Case("sobrescribe-pruebas", Verdict.FAILED, "tests.jar"),
-                new Case("credenciales-aws", Verdict.NO_SECRET, ""),
-                new Case("lanza-proceso", Verdict.NOTHING_CREATED, ""),
-                new Case("http-puerto-local", Verdict.FAILED, "Connection refused"));
+                new Case("borra-ficheros", Verdict.SENTINEL_KEPT, "", Sandbox.Level.BUBBLEWRAP),
+                new Case("sobrescribe-pruebas", Verdict.FAILED, "tests.jar", Sandbox.Level.BUBBLEWRAP),
+                new Case("credenciales-aws", Verdict.NO_SECRET, "", Sandbox.Level.BUBBLEWRAP),
+                new Case("lanza-proceso", Verdict.NOTHING_CREATED, "", Sandbox.Level.BUBBLEWRAP),
+                new Case("http-puerto-local", Verdict.FAILED, "Connection refused", Sandbox.Level.NETWORK));
     }
 
     private Workbook workbook;
@@ -154,10 +165,10 @@ class HostileCorpusTest {
 
         controlAlone = grade(exercise, classFolder("solo", List.of()), PolicyScanner.shipped(), "solo").grades()
                 .get(0);
-        List<String> all = corpus().stream().map(Case::name).toList();
+        List<String> all = corpus().stream().filter(this::canRun).map(Case::name).toList();
         reportFolder = root.resolve("informe");
         withChecks = grade(exercise, classFolder("con-analisis", all), PolicyScanner.shipped(), "informe");
-        List<String> runtime = withoutStaticChecks().stream().map(Case::name).toList();
+        List<String> runtime = withoutStaticChecks().stream().filter(this::canRun).map(Case::name).toList();
         withoutChecks = grade(exercise, classFolder("sin-analisis", runtime), SubmissionScanner.NONE, "sin");
         controlAfterwards = grade(exercise, classFolder("despues", List.of()), PolicyScanner.shipped(), "despues")
                 .grades().get(0);
@@ -177,9 +188,8 @@ class HostileCorpusTest {
     @MethodSource("corpus")
     @DisplayName("Cada ataque recibe un motivo claro y ningún punto que no le corresponda")
     void attackIsContained(Case attack) {
-        boolean onlyBubblewrapContains = attack.name().equals("lee-credenciales-via-jackson");
-        assumeTrue(!onlyBubblewrapContains || sandbox.level() == Sandbox.Level.BUBBLEWRAP,
-                "Este ataque esquiva el análisis previo y solo lo contiene bubblewrap: " + sandbox.warnings());
+        assumeTrue(canRun(attack), "Este ataque esquiva el análisis previo y solo lo contiene el aislamiento "
+                + attack.requires() + ": " + sandbox.warnings());
         ExerciseResult result = resultOf(withChecks, attack.name());
         StudentGrade grade = gradeOf(withChecks, attack.name());
 
@@ -193,8 +203,8 @@ class HostileCorpusTest {
     @MethodSource("withoutStaticChecks")
     @DisplayName("Sin el análisis previo, el aislamiento del proceso contiene el ataque")
     void isolationContainsAttack(Case attack) {
-        assumeTrue(attack.verdict() == Verdict.JVM_ENDED || sandbox.level() == Sandbox.Level.BUBBLEWRAP,
-                "Este ataque solo lo contiene bubblewrap, que no está disponible aquí: " + sandbox.warnings());
+        assumeTrue(canRun(attack), "Este ataque solo lo contiene el aislamiento " + attack.requires()
+                + ", que no está disponible aquí: " + sandbox.warnings());
         ExerciseResult result = resultOf(withoutChecks, attack.name());
 
         assertVerdict(attack, result);
@@ -226,7 +236,8 @@ class HostileCorpusTest {
         void reportIsComplete() throws IOException {
             String grades = Files.readString(reportFolder.resolve("notas.csv"));
 
-            assertEquals(corpus().size() + 1, withChecks.grades().size(), "Alumnos calificados");
+            assertEquals(corpus().stream().filter(HostileCorpusTest.this::canRun).count() + 1,
+                    withChecks.grades().size(), "Alumnos calificados");
             for (StudentGrade grade : withChecks.grades()) {
                 String id = grade.submission().id();
                 assertTrue(grades.contains(id), "notas.csv no tiene la fila de '" + id + "'");
@@ -255,6 +266,11 @@ class HostileCorpusTest {
             assertFalse(allText(root).contains(SECRET), "El secreto de " + SENTINELS.resolve(".aws/credentials")
                     + " aparece en la salida de alguna entrega");
         }
+    }
+
+    /** Returns whether this machine's isolation is at least the one the attack requires (levels go best first). */
+    private boolean canRun(Case attack) {
+        return sandbox.level().compareTo(attack.requires()) <= 0;
     }
 
     private void assertVerdict(Case attack, ExerciseResult result) {
@@ -344,14 +360,14 @@ class HostileCorpusTest {
         server.start();
     }
 
-    /** Writes the corpus table, case by case, to {@code target/corpus-hostil.md} so that the outcome of every attack can be read after the run. */
+    /** Writes the corpus table to {@code target/corpus-hostil.md}, so that every attack's outcome can be read later. */
     private void writeCorpusTable() throws IOException {
-        StringBuilder table = new StringBuilder("Aislamiento: " + sandbox.describe() + "\n\n"
+        StringBuilder table = new StringBuilder(sandbox.describe() + "\n\n"
                 + "| caso | análisis previo | veredicto | motivo que recibe el alumno |\n|---|---|---|---|\n");
-        for (Case attack : corpus()) {
+        for (Case attack : corpus().stream().filter(this::canRun).toList()) {
             table.append(row(attack, "sí", resultOf(withChecks, attack.name())));
         }
-        for (Case attack : withoutStaticChecks()) {
+        for (Case attack : withoutStaticChecks().stream().filter(this::canRun).toList()) {
             table.append(row(attack, "no", resultOf(withoutChecks, attack.name())));
         }
         table.append(row(new Case(CONTROL, Verdict.FAILED, ""), "sí", resultOf(withChecks, CONTROL)));

@@ -296,6 +296,20 @@ class MarketDataHandlerTest {
                     + "de 2026 (00:30 del 2 de julio en Madrid)", "Convierte el instante a UTC, no a la zona del "
                     + "reloj: DateTimeFormatter.withZone(ZoneOffset.UTC).");
         }
+
+        @Test
+        @Graded(task = 5, points = 1)
+        @DisplayName("El año del nombre es el del calendario también el 30 de diciembre")
+        void calendarYearAtYearEnd() {
+            MarketDataHandler handler = MarketDataRun.handler(environment(api), s3,
+                    ManualClock.at("2024-12-30T10:00:00Z"));
+
+            String key = call(handler, Duration.ofSeconds(30)).expectSuccess("Con el reloj en el 30 de diciembre");
+
+            Expect.equal("Santander_10_00_00_30_12_2024.csv", key, "Clave a las 10:00:00 UTC del 30 de diciembre "
+                    + "de 2024", "En DateTimeFormatter, YYYY es el año de la semana (ese lunes ya es la semana 1 "
+                    + "de 2025); el año del calendario es yyyy.");
+        }
     }
 
     @Nested

@@ -164,9 +164,9 @@ public final class TickFilter {
          * Returns the index of the first line break in {@code [from, to)}, or -1 when there is none, and leaves in
          * {@link #separators} how many separators come before it.
          *
-         * <p>Reads 32 bytes at a time as four words and tests them for a line break with bit operations; without
-         * one, which is most of a line, it only adds up their separators. The block with the line break goes again
-         * word by word, and the last few bytes of the range one by one.
+         * <p>It reads 32 bytes at a time as four words and tests them for a line break with bit operations. A block
+         * without one, which is most of a line, only adds its separators to the count. The block with the line break
+         * is read again word by word, and the last few bytes of the range one by one.
          */
         private int lineEnd(int from, int to) {
             byte[] bytes = buffer;
