@@ -145,6 +145,7 @@ class LambdaLocalCliTest {
         assertTrue(out.toString().contains("\"key\": \"bme/RV_TICK+19-03-2018+ma%C3%B1ana.csv\""), out.toString());
     }
 
+    // solo-profesorado
     @Test
     @DisplayName("invocar 07 --solucion compila la solución real y suma a + b del evento de ejemplo")
     void solutionOfExercise07() {
@@ -155,6 +156,21 @@ class LambdaLocalCliTest {
         assertEquals(0, code, err::toString);
         assertTrue(out.toString().contains("\"statusCode\": 200"), out.toString());
         assertTrue(out.toString().contains("5"), out.toString());
+    }
+    // /solo-profesorado
+
+    @Test
+    @DisplayName("sin soluciones, --solucion no sale en la ayuda pero se sigue aceptando")
+    void solutionOptionHiddenWithoutSolutions() {
+        var commandLine = LambdaLocal.commandLine();
+
+        LambdaLocal.hideSolutionOption(commandLine);
+
+        var invoke = commandLine.getSubcommands().get("invocar");
+        assertFalse(invoke.getUsageMessage().contains("--solucion"), invoke.getUsageMessage());
+        assertTrue(invoke.getCommandSpec().findOption("--solucion").hidden(), "La opción debe quedar oculta.");
+        var parsed = commandLine.parseArgs("invocar", "07", "--solucion");
+        assertTrue(parsed.subcommand().hasMatchedOption("--solucion"), "La opción oculta debe seguir aceptándose.");
     }
 
     @Test

@@ -161,6 +161,7 @@ class LocalServicesCliTest {
                 + folder.resolve("RV_TICK 19-03-2018.csv") + "'."), err.toString());
     }
 
+    // solo-profesorado
     @Test
     @DisplayName("invocar 05 --solucion --api-falsa --s3 escribe el CSV del Santander en el S3 local")
     void exercise05EndToEnd() {
@@ -214,6 +215,7 @@ class LocalServicesCliTest {
                 text);
         assertFalse(text.contains("Pulsa Ctrl+C"), "Con --terminar no hay nada que parar:\n" + text);
     }
+    // /solo-profesorado
 
     private Path marketDataTemplate() throws IOException {
         String yaml = """
@@ -247,10 +249,12 @@ class LocalServicesCliTest {
                 "ApiKey o ApiUrl están definidas en este entorno, y tienen prioridad sobre la API falsa");
     }
 
+    // solo-profesorado
     private static void assumeSolution(String exercise) {
         Assumptions.assumeTrue(Files.exists(Path.of("../solutions/" + exercise + "/pom.xml")),
                 "solutions/" + exercise + " no está en esta copia");
     }
+    // /solo-profesorado
 
     private int run(String... args) {
         var commandLine = LambdaLocal.commandLine();

@@ -86,9 +86,11 @@ class SlidesTest {
         Path file = block.sourceFile().orElseThrow();
         assertTrue(Files.isRegularFile(file), block.where() + ": el fichero '" + block.source().orElseThrow()
                 + "' no existe (se busca desde " + Workbook.relative(block.deck().getParent()) + ").");
+        // solo-profesorado
         assertFalse(Workbook.isSolution(file), block.where() + ": '" + Workbook.relative(file)
                 + "' es código de una solución. Las diapositivas no enseñan soluciones: usa el código de "
                 + "slides/src/main/java o el de partida de exercises/.");
+        // /solo-profesorado
         List<String> fileLines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> slide = SourceRegions.dedent(block.lines());
 
@@ -117,8 +119,10 @@ class SlidesTest {
                 + "' sale del repositorio; enlaza solo ficheros del repositorio.");
         assertTrue(Files.exists(target), link.where() + ": el enlace '" + link.target() + "' apunta a '"
                 + Workbook.relative(target) + "', que no existe. Corrige la ruta (es relativa a la carpeta del .md).");
+        // solo-profesorado
         assertFalse(Workbook.isSolution(target), link.where() + ": el enlace '" + link.target()
                 + "' lleva a una solución; los alumnos no reciben solutions/.");
+        // /solo-profesorado
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,6 +151,7 @@ class SlidesTest {
                 + "![](../img/NOMBRE.svg) o bórralos.");
     }
 
+    // solo-profesorado
     @Test
     @DisplayName("ninguna diapositiva nombra una ruta de solutions/")
     void noSlideNamesSolutions() throws IOException {
@@ -166,4 +171,5 @@ class SlidesTest {
                     + mentions);
         }
     }
+    // /solo-profesorado
 }

@@ -37,9 +37,11 @@ final class Workbook {
         }
     }
 
+    // solo-profesorado
     static boolean isSolution(Path file) {
         return file.normalize().startsWith(ROOT.resolve("solutions"));
     }
+    // /solo-profesorado
 
     /** Returns a path relative to the repository root, with forward slashes, for messages. */
     static String relative(Path path) {

@@ -11,10 +11,17 @@ import picocli.CommandLine.Parameters;
 
 /** {@code corrector publicar}: writes the copy of the workbook students receive. */
 @Command(name = "publicar",
-        description = "Escribe la copia del cuaderno para los alumnos: todo menos solutions/ (referencias, pruebas "
-                + "ocultas y errores típicos), checker/, ./corrector, bench/ y .ci/. Quita del pom raíz esos "
-                + "módulos y de los .md los bloques entre <!-- solo-profesorado --> y <!-- /solo-profesorado -->. "
-                + "Si algún fichero de la copia nombra lo quitado, no escribe nada y lo lista.")
+        description = {"Escribe la copia del cuaderno para los alumnos: todo menos solutions/ (referencias, "
+                + "pruebas ocultas y errores típicos), checker/, ./corrector, bench/, .ci/ y las notas de notas/. "
+                + "Quita del pom raíz esos módulos.",
+            "%nMarca lo que solo lee el profesorado y publicar lo quita de la copia:",
+            "  en los .md, las líneas entre <!-- solo-profesorado --> y <!-- /solo-profesorado --> (cada una en su "
+                + "línea), o una sola línea que termina en <!-- solo-profesorado --> (filas de una tabla);",
+            "  en los .java, las líneas entre // solo-profesorado y // /solo-profesorado (pruebas que usan las "
+                + "soluciones), o una sola línea que termina en // solo-profesorado.",
+            "Un bloque sin cerrar es un error.",
+            "%nSi algún fichero de la copia nombra lo quitado (solutions/, checker/, ./corrector, errores/, las "
+                + "clases de pruebas ocultas), no escribe nada y lista las líneas."})
 final class PublicarCommand implements Callable<Integer> {
 
     @Mixin

@@ -11,13 +11,15 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Writes the copy of the workbook that students receive: everything except the instructors' and maintainers'
  * material (reference solutions with their hidden tests and mistake catalogues, the checker, the benchmarks, the CI
- * script), with the root pom's module list rewritten and the Markdown blocks marked for instructors removed.
+ * script, the grades that {@code calificar} writes to {@code notas/}), with the root pom's module list rewritten and
+ * the lines marked for instructors removed from Markdown and Java files (see {@link InstructorBlocks}).
  *
  * <p>The copy is built in a temporary folder next to the destination and moved into place only when no file in it
  * names what was removed, so a failed check leaves nothing behind.
@@ -25,12 +27,10 @@ import java.util.stream.Stream;
 public final class Publisher {
 
     /** Top-level paths that never reach students. */
-    static final Set<String> REMOVED = Set.of("solutions", "checker", "bench", ".ci", "corrector", "target", ".git");
+    static final Set<String> REMOVED = Set.of("solutions", "checker", "bench", ".ci", "corrector", "notas", "target",
+            ".git");
     /** Folders skipped at any depth: build output, dependencies, editor settings. */
     static final Set<String> SKIPPED_FOLDERS = Set.of("target", "node_modules", ".git", ".idea", ".vscode");
-    /** Markers around instructor-only text in Markdown files; the lines between them are removed. */
-    static final String BLOCK_START = "<!-- solo-profesorado -->";
-    static final String BLOCK_END = "<!-- /solo-profesorado -->";
 
     private Publisher() {
     }
@@ -96,8 +96,12 @@ public final class Publisher {
         }
         rewriteModules(copy.resolve("pom.xml"));
         try (Stream<Path> walk = Files.walk(copy)) {
-            for (Path markdown : walk.filter(path -> path.toString().endsWith(".md")).toList()) {
-                Files.writeString(markdown, withoutInstructorBlocks(Files.readString(markdown)));
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                Optional<InstructorBlocks> blocks = InstructorBlocks.forFile(file);
+                if (blocks.isPresent()) {
+                    String text = Files.readString(file);
+                    Files.writeString(file, blocks.get().strip(text, copy.relativize(file)));
+                }
             }
         }
     }
@@ -127,21 +131,6 @@ public final class Publisher {
             }
         }
         Files.write(pom, kept);
-    }
-
-    static String withoutInstructorBlocks(String markdown) {
-        StringBuilder kept = new StringBuilder();
-        boolean inside = false;
-        for (String line : markdown.split("\n", -1)) {
-            if (line.strip().equals(BLOCK_START)) {
-                inside = true;
-            } else if (line.strip().equals(BLOCK_END)) {
-                inside = false;
-            } else if (!inside) {
-                kept.append(line).append('\n');
-            }
-        }
-        return kept.substring(0, Math.max(0, kept.length() - 1));
     }
 
     /** Returns the words that name removed material: folders, the script, modules and hidden test classes. */

@@ -15,8 +15,8 @@ public final class FunctionOptions {
             description = "Número del ejercicio, con dos cifras: 01, 02, … 07.")
     String exercise;
 
-    @Option(names = "--solucion", description = "Ejecuta la solución de referencia (solutions/NN) en vez de tu "
-            + "código. Solo existe en la copia de los profesores.")
+    @Option(names = "--solucion", description = "Ejecuta la solución de referencia en vez de tu código. Solo en la "
+            + "copia del profesorado.")
     boolean solution;
 
     @Option(names = "--plantilla", paramLabel = "FICHERO", description = "Usa esta plantilla SAM en vez del "

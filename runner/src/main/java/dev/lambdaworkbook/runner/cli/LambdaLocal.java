@@ -1,10 +1,15 @@
 package dev.lambdaworkbook.runner.cli;
 
 import dev.lambdaworkbook.runner.ExitCode;
+import dev.lambdaworkbook.runner.RunnerException;
+import dev.lambdaworkbook.runner.project.Workspace;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -74,7 +79,34 @@ public final class LambdaLocal implements Runnable {
         commandLine.setExitCodeExceptionMapper(error -> ExitCode.INTERNAL.code());
         commandLine.setUsageHelpAutoWidth(true);
         spanishHeadings(commandLine);
+        if (!workbookHasSolutions()) {
+            hideSolutionOption(commandLine);
+        }
         return commandLine;
+    }
+
+    private static boolean workbookHasSolutions() {
+        try {
+            return Files.isDirectory(Workspace.locate().root().resolve("solutions"));
+        } catch (RunnerException outsideWorkbook) {
+            return false;
+        }
+    }
+
+    /**
+     * Hides {@code --solucion} from every command's help, as in the students' copy, which has no reference solutions.
+     * The option still parses, so using it gets the Spanish message that the solution does not exist.
+     */
+    public static void hideSolutionOption(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            OptionSpec option = spec.findOption("--solucion");
+            if (option != null && !option.hidden()) {
+                spec.remove(option);
+                spec.addOption(option.toBuilder().hidden(true).build());
+            }
+            hideSolutionOption(sub);
+        }
     }
 
     /** Gives every subcommand's help the Spanish headings of the top command; picocli's defaults are English. */
