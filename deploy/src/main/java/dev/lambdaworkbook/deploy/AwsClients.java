@@ -10,7 +10,10 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -49,6 +52,7 @@ public final class AwsClients implements AutoCloseable {
      */
     public static AwsClients create(Optional<String> profile, Optional<String> region, Optional<URI> endpoint,
             Timing timing) {
+        disableInstanceMetadataUnlessAskedFor();
         Region resolved = Region.of(region.orElseGet(() -> configuredRegion(profile)));
         AwsCredentialsProvider credentials = profile.<AwsCredentialsProvider>map(
                         name -> ProfileCredentialsProvider.builder().profileName(name).build())
@@ -81,11 +85,23 @@ public final class AwsClients implements AutoCloseable {
         return builder;
     }
 
+    /**
+     * Keeps the SDK's credential chain away from the EC2 instance metadata endpoint: on a laptop or a lab PC that
+     * lookup only waits for a timeout. A student on an EC2 instance who wants its role sets
+     * {@code AWS_EC2_METADATA_DISABLED=false}.
+     */
+    private static void disableInstanceMetadataUnlessAskedFor() {
+        if (System.getProperty("aws.disableEc2Metadata") == null && System.getenv("AWS_EC2_METADATA_DISABLED") == null) {
+            System.setProperty("aws.disableEc2Metadata", "true");
+        }
+    }
+
+    /** Reads the region from {@code AWS_REGION} or the profile only: never from the instance metadata endpoint. */
     private static String configuredRegion(Optional<String> profile) {
         try {
-            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
-            profile.ifPresent(chain::profileName);
-            return chain.build().getRegion().id();
+            AwsRegionProvider chain = new AwsRegionProviderChain(new SystemSettingsRegionProvider(),
+                    new AwsProfileRegionProvider(null, profile.orElse(null)));
+            return chain.getRegion().id();
         } catch (SdkClientException missing) {
             throw new DeployException(DeployException.CREDENTIALS, """
                     No hay ninguna región de AWS configurada%s. Elige una de estas formas:
