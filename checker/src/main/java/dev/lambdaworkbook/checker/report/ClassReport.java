@@ -84,24 +84,24 @@ final class ClassReport {
         int barWidth = 52;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg id=\"histograma\" role=\"img\" aria-label=\"Histograma de notas finales\" width=\"")
-                .append(BINS * barWidth + 40).append("\" height=\"").append(chartHeight + 50)
+                .append(BINS * barWidth + 40).append("\" height=\"").append(chartHeight + 60)
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
         for (int i = 0; i < BINS; i++) {
             int height = counts[i] * chartHeight / highest;
             int x = 20 + i * barWidth;
-            int y = 10 + chartHeight - height;
+            int y = 20 + chartHeight - height;
             svg.append("<rect class=\"barra\" x=\"").append(x + 4).append("\" y=\"").append(y)
                     .append("\" width=\"").append(barWidth - 8).append("\" height=\"").append(height)
-                    .append("\" fill=\"#3e7cb1\"><title>").append(counts[i]).append(" alumnos</title></rect>\n");
+                    .append("\" fill=\"#3e7cb1\"><title>").append(counts[i]).append(counts[i] == 1 ? " alumno" : " alumnos").append("</title></rect>\n");
             svg.append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(y - 3)
                     .append("\" text-anchor=\"middle\">").append(counts[i]).append("</text>\n");
             String from = Texts.mark(i * width).replace(",00", "");
             String to = Texts.mark((i + 1) * width).replace(",00", "");
-            svg.append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(chartHeight + 28)
+            svg.append("<text x=\"").append(x + barWidth / 2).append("\" y=\"").append(chartHeight + 38)
                     .append("\" text-anchor=\"middle\">").append(from).append("–").append(to).append("</text>\n");
         }
-        svg.append("<line x1=\"20\" x2=\"").append(20 + BINS * barWidth).append("\" y1=\"").append(chartHeight + 10)
-                .append("\" y2=\"").append(chartHeight + 10).append("\" stroke=\"#52606d\"/>\n</svg>");
+        svg.append("<line x1=\"20\" x2=\"").append(20 + BINS * barWidth).append("\" y1=\"").append(chartHeight + 20)
+                .append("\" y2=\"").append(chartHeight + 20).append("\" stroke=\"#52606d\"/>\n</svg>");
         return svg.toString();
     }
 

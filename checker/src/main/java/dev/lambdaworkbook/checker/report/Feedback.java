@@ -43,7 +43,7 @@ final class Feedback {
                 for (TestResult test : failed) {
                     md.append("\n### ✘ ").append(test.fullName()).append(test.hidden() ? " (prueba oculta)" : "")
                             .append("\n\n");
-                    md.append("- Tarea ").append(test.task()).append(", ").append(test.points()).append(" puntos: ")
+                    md.append("- Tarea ").append(test.task()).append(", ").append(test.points()).append(test.points() == 1 ? " punto: " : " puntos: ")
                             .append(test.status().label()).append('\n');
                     md.append("- Mensaje: ").append(Texts.explain(test).replace("\n", "\n  ")).append('\n');
                     String location = Texts.location(test);
@@ -94,7 +94,7 @@ final class Feedback {
                 html.append("<div class=\"failure\"><h3>✘ ").append(Texts.html(test.fullName()))
                         .append(test.hidden() ? " <span class=\"muted\">(prueba oculta)</span>" : "")
                         .append("</h3>\n<p>Tarea ").append(test.task()).append(", ").append(test.points())
-                        .append(" puntos: ").append(test.status().label()).append("</p>\n<p>")
+                        .append(test.points() == 1 ? " punto: " : " puntos: ").append(test.status().label()).append("</p>\n<p>")
                         .append(Texts.html(Texts.explain(test))).append("</p>\n");
                 String location = Texts.location(test);
                 if (location != null) {
