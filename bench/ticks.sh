@@ -13,13 +13,13 @@
 # all tools alike. Prints a Markdown table: median wall and CPU time, MB/s, ratios to pandas, peak resident memory.
 #
 # Needs: JDK 17+, GNU time (/usr/bin/time) and Debian's pandas (apt-get install -y time python3-pandas).
-# Variables: ROWS (default 2000000), RUNS (5), WORK (bench/target), PYTHON (/usr/bin/python3), JAVA (java),
+# Variables: ROWS (default 2000000), RUNS (7), WORK (bench/target), PYTHON (/usr/bin/python3), JAVA (java),
 # JAVA25 (/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; empty to skip the JDK 25 rows).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ROWS=${ROWS:-2000000}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-7}
 WORK=${WORK:-$ROOT/bench/target}
 PYTHON=${PYTHON:-/usr/bin/python3}
 JAVA=${JAVA:-java}

@@ -35,6 +35,7 @@ class CrashSafetyTest {
     private static final List<String> STUDENTS = List.of("bucle-infinito", "espera-10-minutos", "falsifica-canal",
             "desbordamiento-pila", "inicializador-que-lanza", "equals-siempre-true-disimulado", "salida-y-exit");
     private static final Duration KILL_WHEN_SAVED_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration CHILDREN_END_TIMEOUT = Duration.ofSeconds(5);
 
     @TempDir
     Path folder;
@@ -72,7 +73,26 @@ class CrashSafetyTest {
         checker.toHandle().destroyForcibly();
         checker.waitFor(30, TimeUnit.SECONDS);
         assertFalse(Files.exists(output.resolve("notas.csv")), "Al matarlo a medias aún no debía haber notas");
+        assertNoChildLeft(folder.resolve("trabajo-1"));
         return countJson(saved);
+    }
+
+    /** Waits briefly for the child JVMs of the killed checker to end, and fails if one is still running. */
+    private static void assertNoChildLeft(Path work) throws InterruptedException {
+        Instant deadline = Instant.now().plus(CHILDREN_END_TIMEOUT);
+        List<ProcessHandle> left = orphans(work);
+        while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            left = orphans(work);
+        }
+        left.forEach(ProcessHandle::destroyForcibly);
+        assertEquals(List.of(), left.stream().map(orphan -> orphan.info().commandLine().orElse("?")).toList(),
+                "JVM de pruebas que siguieron vivas tras matar el corrector");
+    }
+
+    private static List<ProcessHandle> orphans(Path work) {
+        return ProcessHandle.allProcesses().filter(process -> process.info().commandLine().orElse("")
+                .contains(work.toString())).toList();
     }
 
     private String grade(Path classFolder, Path output, String work) throws Exception {

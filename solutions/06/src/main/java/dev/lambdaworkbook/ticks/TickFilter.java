@@ -240,11 +240,13 @@ public final class TickFilter {
             if (fields == 1 && isBlank(begin, end) || buffer[begin] == 'F' && isHeader(begin, end)) {
                 return;
             }
+
             rowsRead++;
             if (end - begin > MAX_LINE || fields != columns.fields()) {
                 rowsMalformed++;
                 return;
             }
+
             int valor = columns.valor();
             starts[0] = begin;
             recordStarts(begin, end, 1, valor + 1);

@@ -40,6 +40,7 @@ public final class Harness {
         Settings settings = Settings.read(input);
         ResultChannel channel = new ResultChannel(settings.secret());
         ThreadLimit.watch(channel);
+        ParentWatch.start();
         OutputCapture capture = new OutputCapture(settings.outputLimit());
         PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
         System.setOut(captured);
