@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
 final class ChildJvm implements AutoCloseable {
 
     private static final int STDERR_LIMIT = 64 * 1024;
+
+    /** The system property that tells the harness which process to outlive by no more than a moment. */
+    static final String CHECKER_PID_PROPERTY = "checker.pid";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Process process;
@@ -76,7 +79,8 @@ final class ChildJvm implements AutoCloseable {
                 "-Djava.awt.headless=true",
                 "-Dfile.encoding=UTF-8",
                 "-Duser.home=" + home,
-                "-Djava.io.tmpdir=" + temp));
+                "-Djava.io.tmpdir=" + temp,
+                "-D" + CHECKER_PID_PROPERTY + "=" + ProcessHandle.current().pid()));
         if (Runtime.version().feature() >= 24) {
             options.add("--illegal-native-access=deny");
         }
