@@ -100,6 +100,7 @@ class SampleEventsTest {
     void everyEventIsJsonObject(String name) {
         String json = SampleEvents.json(name).strip();
 
-        assertTrue(json.startsWith("{") && json.endsWith("}"), () -> name + " no es un objeto JSON: " + json);
+        assertTrue(json.startsWith("{"), () -> name + " no empieza por '{': " + json);
+        assertTrue(json.endsWith("}"), () -> name + " no termina en '}': " + json);
     }
 }

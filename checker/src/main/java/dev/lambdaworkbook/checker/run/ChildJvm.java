@@ -28,7 +28,7 @@ final class ChildJvm implements AutoCloseable {
 
     private static final int STDERR_LIMIT = 64 * 1024;
 
-    /** The system property that tells the harness which process to outlive by no more than a moment. */
+    /** The system property that names the checker process, so the harness can halt its JVM soon after it ends. */
     static final String CHECKER_PID_PROPERTY = "checker.pid";
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * The HTTP response API Gateway builds from a Lambda proxy integration's result, or the reason it returns 502.
- * The checks follow API Gateway's REST proxy integration, which is stricter than SAM CLI's local API: only the keys
- * statusCode, headers, multiValueHeaders, body and isBase64Encoded (also spelled base64Encoded, as the Java events
- * class serialises it), an integer statusCode and a string body.
+ * The checks follow API Gateway's REST proxy integration, which is stricter than SAM CLI's local API. The result may
+ * contain only statusCode, headers, multiValueHeaders, body and isBase64Encoded (also spelled base64Encoded, as the
+ * Java events class serialises it). The statusCode must be an integer and the body a string.
  */
 public record ProxyResponse(int statusCode, Map<String, List<String>> headers, byte[] body, String problem) {
 

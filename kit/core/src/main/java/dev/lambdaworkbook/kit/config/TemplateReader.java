@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@code Parameters}, {@code Globals.Function}, and {@code Schedule}, {@code S3} and {@code Api} events.
  *
  * <p>Anything outside the subset is rejected with a Spanish message naming its place in the template, rather than
- * ignored, so the local runner never behaves differently from what the template says without telling.
+ * ignored, so the local runner never silently behaves differently from the template.
  */
 public final class TemplateReader {
 
