@@ -53,7 +53,8 @@ final class CalificarCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--paralelo", paramLabel = "N",
-            description = "Entregas que se califican a la vez. Por defecto, una por núcleo.")
+            description = "Alumnos que se califican a la vez, cada uno en su JVM de pruebas. Por defecto, dos por "
+                    + "núcleo: esas JVM pasan parte del tiempo esperando (pausas y plazos de red de las pruebas).")
     Integer parallel;
 
     @Option(names = "--limite-prueba", paramLabel = "SEGUNDOS", defaultValue = "10",
@@ -82,7 +83,7 @@ final class CalificarCommand implements Callable<Integer> {
         Path out = output != null ? output : Path.of("notas", className);
         SandboxLimits limits = SandboxLimits.defaults()
                 .withTimes(Duration.ofSeconds(testSeconds), Duration.ofSeconds(submissionSeconds));
-        int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+        int threads = parallel != null ? parallel : 2 * Runtime.getRuntime().availableProcessors();
 
         Reports.checkMoodleLanguage(moodleLanguage);
         List<Exercise> selected = workbook.select(exercises);

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the parts the subcommands share: the suites of the exercises and the grader of one submission. */
@@ -71,14 +70,12 @@ final class Pipeline implements AutoCloseable {
         return preparation;
     }
 
-    /** Compiles the tests of each exercise and runs its reference, telling the instructor as it goes. */
+    /** Compiles the tests of the exercises and runs their references, telling the instructor first. */
     List<PreparedSuite> prepare(List<Exercise> exercises, PrintStream log) {
-        List<PreparedSuite> suites = new ArrayList<>();
-        for (Exercise exercise : exercises) {
-            log.println("Preparando el ejercicio " + exercise.id() + " (pruebas y solución de referencia)…");
-            suites.add(preparation.prepare(exercise));
-        }
-        return suites;
+        log.println("Preparando " + (exercises.size() == 1 ? "el ejercicio " : "los ejercicios ")
+                + String.join(", ", exercises.stream().map(Exercise::id).toList())
+                + " (pruebas y soluciones de referencia)…");
+        return preparation.prepare(exercises);
     }
 
     @Override

@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -18,16 +20,24 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles Java sources in process with {@code javax.tools}, for the Java release the workbook targets. Each
- * thread keeps its own file manager, so the libraries' jar indexes are read once per thread, not per submission.
+ * thread keeps one file manager per class path, so the libraries' jars are opened and indexed once per thread and
+ * exercise, not once per submission: a file manager drops them whenever its class path is set again.
  */
 public final class JavaCompilation {
 
     /** The {@code maven.compiler.release} of the workbook. */
     public static final String RELEASE = "17";
 
+    /**
+     * {@code --release} on a newer JDK; nothing on the release's own JDK, whose API is the same, because there
+     * {@code --release} only adds opening the JDK's {@code ct.sym} archive again for every compilation.
+     */
+    private static final List<String> RELEASE_OPTIONS = Runtime.version().feature() == Integer.parseInt(RELEASE)
+            ? List.of() : List.of("--release", RELEASE);
+
     private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
-    private static final ThreadLocal<StandardJavaFileManager> FILE_MANAGERS = ThreadLocal.withInitial(
-            () -> COMPILER.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8));
+    private static final ThreadLocal<Map<List<Path>, StandardJavaFileManager>> FILE_MANAGERS =
+            ThreadLocal.withInitial(HashMap::new);
 
     private JavaCompilation() {
     }
@@ -58,18 +68,29 @@ public final class JavaCompilation {
         }
         try {
             Files.createDirectories(output);
-            StandardJavaFileManager files = FILE_MANAGERS.get();
+            StandardJavaFileManager files = fileManager(classpath);
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
-            files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            List<String> options = List.of("--release", RELEASE, "-encoding", "UTF-8", "-proc:none", "-g",
-                    "-implicit:none", "-nowarn", "-Xlint:none");
+            List<String> options = new ArrayList<>(RELEASE_OPTIONS);
+            options.addAll(List.of("-encoding", "UTF-8", "-proc:none", "-g", "-implicit:none", "-nowarn",
+                    "-Xlint:none"));
             boolean success = COMPILER.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
             return new Result(success, errors(diagnostics, base));
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+    }
+
+    private static StandardJavaFileManager fileManager(List<Path> classpath) throws IOException {
+        Map<List<Path>, StandardJavaFileManager> managers = FILE_MANAGERS.get();
+        StandardJavaFileManager files = managers.get(classpath);
+        if (files == null) {
+            files = COMPILER.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+            files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+            managers.put(List.copyOf(classpath), files);
+        }
+        return files;
     }
 
     private static List<String> errors(DiagnosticCollector<JavaFileObject> diagnostics, Path base) {

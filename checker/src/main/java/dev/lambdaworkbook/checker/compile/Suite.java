@@ -2,7 +2,6 @@ package dev.lambdaworkbook.checker.compile;
 
 import dev.lambdaworkbook.checker.workbook.Exercise;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +15,7 @@ import java.util.Set;
  * @param referenceClasses the compiled reference solution
  * @param testClasses the top-level test classes, named as Surefire finds them by default
  * @param hiddenClasses those of them that come from the hidden tests
- * @param folder where this suite's files live; the class data sharing archive goes here too
+ * @param folder where this suite's files live
  * @param runtimeLibraries the exercise's runtime dependencies, for build outputs such as a deployment package
  */
 public record Suite(
@@ -30,17 +29,11 @@ public record Suite(
         Path folder,
         List<Path> runtimeLibraries) {
 
-    /** Returns the child's class path: the harness and the libraries first, the submission's classes last. */
-    public List<Path> childClasspath(Path harnessJar, List<Path> studentEntries) {
-        List<Path> classpath = new ArrayList<>();
-        classpath.add(harnessJar);
-        classpath.addAll(libraries);
-        classpath.add(testsJar);
-        classpath.addAll(studentEntries);
-        return classpath;
-    }
-
-    public Path sharedArchive() {
-        return folder.resolve("clases.jsa");
+    /**
+     * Returns what the student's code compiles against: as Maven compiles {@code src/main/java}, the exercise's
+     * runtime dependencies without the test libraries; the test class path when those are not known.
+     */
+    public List<Path> studentClasspath() {
+        return runtimeLibraries.isEmpty() ? libraries : runtimeLibraries;
     }
 }

@@ -1,6 +1,7 @@
 package dev.lambdaworkbook.checker.grade;
 
 import dev.lambdaworkbook.checker.grade.ExerciseResult.State;
+import dev.lambdaworkbook.checker.grade.SubmissionGrader.Job;
 import dev.lambdaworkbook.checker.run.TestResult;
 import dev.lambdaworkbook.checker.score.Scorer;
 import dev.lambdaworkbook.checker.score.StudentGrade;
@@ -20,11 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The grading pipeline for a class: for every student and exercise, reuse the saved result when the files and the
- * tests are unchanged, else compile, scan and run them; then score. Submissions run in parallel.
+ * tests are unchanged, else compile, scan and run them, all of a student's exercises in one child JVM; then score.
+ * Students are graded in parallel.
  */
 public final class Grader {
 
-    private static final String RESULT_FORMAT = "resultado-1";
+    private static final String RESULT_FORMAT = "resultado-2";
 
     private final SubmissionGrader grader;
     private final ResultStore store;
@@ -43,24 +45,16 @@ public final class Grader {
         long start = System.nanoTime();
         AtomicInteger reused = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
-        List<List<Future<ExerciseResult>>> futures = new ArrayList<>();
+        List<Future<List<ExerciseResult>>> futures = new ArrayList<>();
         progress.started(submissions.size() * suites.size());
         try {
             for (Submission submission : submissions) {
-                List<Future<ExerciseResult>> row = new ArrayList<>();
-                for (PreparedSuite suite : suites) {
-                    row.add(pool.submit(() -> gradeOne(submission, suite, progress, reused)));
-                }
-                futures.add(row);
+                futures.add(pool.submit(() -> gradeStudent(submission, suites, progress, reused)));
             }
             List<StudentGrade> grades = new ArrayList<>();
             List<List<TestResult>> plans = suites.stream().map(PreparedSuite::plan).toList();
             for (int i = 0; i < submissions.size(); i++) {
-                List<ExerciseResult> results = new ArrayList<>();
-                for (Future<ExerciseResult> future : futures.get(i)) {
-                    results.add(future.get());
-                }
-                grades.add(scorer.grade(submissions.get(i), results, plans));
+                grades.add(scorer.grade(submissions.get(i), futures.get(i).get(), plans));
             }
             return new ClassResults(suites, grades, scorer.scale(), reused.get(),
                     submissions.size() * suites.size() - reused.get(),
@@ -71,27 +65,50 @@ public final class Grader {
         }
     }
 
-    private ExerciseResult gradeOne(Submission submission, PreparedSuite suite, Progress progress,
+    /**
+     * Grades every exercise of one student: a saved result is reused, an exercise without files gets its reason,
+     * and the rest are graded together in one child JVM; each result is saved as soon as it is known.
+     */
+    private List<ExerciseResult> gradeStudent(Submission submission, List<PreparedSuite> suites, Progress progress,
             AtomicInteger reused) throws Exception {
-        Optional<StudentFiles> files = submission.root() == null ? Optional.empty()
-                : StudentFiles.take(submission, suite.suite().exercise());
-        Optional<ExerciseResult> saved = Optional.empty();
-        ExerciseResult result;
-        if (files.isEmpty()) {
-            result = submission.root() == null
-                    ? ExerciseResult.notRun(suite.id(), State.INVALID, submission.problem(), suite.plan())
-                    : ExerciseResult.notRun(suite.id(), State.NOT_SUBMITTED, "la entrega no tiene la carpeta "
-                            + "exercises/" + suite.id(), suite.plan());
-        } else {
+        ExerciseResult[] results = new ExerciseResult[suites.size()];
+        List<Job> jobs = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < suites.size(); i++) {
+            PreparedSuite suite = suites.get(i);
+            Optional<StudentFiles> files = submission.root() == null ? Optional.empty()
+                    : StudentFiles.take(submission, suite.suite().exercise());
+            if (files.isEmpty()) {
+                results[i] = submission.root() == null
+                        ? ExerciseResult.notRun(suite.id(), State.INVALID, submission.problem(), suite.plan())
+                        : ExerciseResult.notRun(suite.id(), State.NOT_SUBMITTED, "la entrega no tiene la carpeta "
+                                + "exercises/" + suite.id(), suite.plan());
+                progress.finished(submission, results[i], false);
+                continue;
+            }
             String key = new Fingerprint().add(RESULT_FORMAT).add(suite.suite().fingerprint())
                     .add(files.get().hash()).add(grader.runner().limits().toString()).add(grader.scannerPolicy())
                     .hex();
-            saved = store.find(suite.id(), key);
-            result = saved.isPresent() ? saved.get() : store.save(key, grader.grade(suite.suite(), files.get(),
-                    suite.plan(), SuitePreparation.sharingOptions(suite.suite())));
+            Optional<ExerciseResult> saved = store.find(suite.id(), key);
+            if (saved.isPresent()) {
+                results[i] = saved.get();
+                reused.incrementAndGet();
+                progress.finished(submission, results[i], true);
+            } else {
+                jobs.add(new Job(suite.suite(), files.get(), suite.plan()));
+                positions.add(i);
+                keys.add(key);
+            }
         }
-        reused.addAndGet(saved.isPresent() ? 1 : 0);
-        progress.finished(submission, result, saved.isPresent());
-        return result;
+        if (!jobs.isEmpty()) {
+            List<ExerciseResult> graded = grader.grade(jobs, suites.get(positions.get(0)).runtime());
+            for (int k = 0; k < jobs.size(); k++) {
+                int i = positions.get(k);
+                results[i] = store.save(keys.get(k), graded.get(k));
+                progress.finished(submission, results[i], false);
+            }
+        }
+        return List.of(results);
     }
 }

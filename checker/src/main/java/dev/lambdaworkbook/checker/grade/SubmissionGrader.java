@@ -7,6 +7,7 @@ import dev.lambdaworkbook.checker.compile.Suite;
 import dev.lambdaworkbook.checker.grade.ExerciseResult.State;
 import dev.lambdaworkbook.checker.run.RunOutcome;
 import dev.lambdaworkbook.checker.run.RunRequest;
+import dev.lambdaworkbook.checker.run.RunRequest.Part;
 import dev.lambdaworkbook.checker.run.TestResult;
 import dev.lambdaworkbook.checker.run.TestRunner;
 import dev.lambdaworkbook.checker.run.TestStatus;
@@ -26,7 +27,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Grades one set of student files against one suite: compile, scan, build outputs, run, in a fresh working copy. */
+/**
+ * Grades a student's files against suites. Each exercise is compiled, scanned and built in a fresh working copy,
+ * then the tests of every exercise that got that far run in one child JVM.
+ */
 public final class SubmissionGrader {
 
     private final Path harnessJar;
@@ -49,72 +53,119 @@ public final class SubmissionGrader {
         return harnessJar;
     }
 
+    public Path workRoot() {
+        return workRoot;
+    }
+
     public String scannerPolicy() {
         return scanner.policy();
     }
 
+    /** One exercise of a submission to grade: the suite, the student's files and the tests to report. */
+    public record Job(Suite suite, StudentFiles files, List<TestResult> plan) {
+    }
+
+    /** Grades the files against a prepared suite, in a child JVM of their own. */
+    public ExerciseResult grade(PreparedSuite suite, StudentFiles files) throws IOException, InterruptedException {
+        return grade(List.of(new Job(suite.suite(), files, suite.plan())), suite.runtime()).get(0);
+    }
+
     /**
-     * Grades the files.
+     * Grades one student's exercises: compiles, scans and builds each in its own folder, then runs the tests of all
+     * that compiled in one child JVM, one exercise after another (see {@link TestRunner}).
      *
-     * @param plan the tests to report when the code does not compile or is rejected
-     * @param jvmOptions extra child options, such as the class data sharing archive
+     * @return one result per job, in the same order
      */
-    public ExerciseResult grade(Suite suite, StudentFiles files, List<TestResult> plan, List<String> jvmOptions)
-            throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        Exercise exercise = suite.exercise();
+    public List<ExerciseResult> grade(List<Job> jobs, SharedRuntime runtime) throws IOException, InterruptedException {
         Files.createDirectories(workRoot);
-        Path work = Files.createTempDirectory(workRoot, exercise.id() + "-");
+        Path work = Files.createTempDirectory(workRoot, "entrega-");
         // The child's private home and temporary folders exist before any OS sandbox decides what it may write.
         Files.createDirectories(work.resolve("home"));
         Files.createDirectories(work.resolve("tmp"));
         try {
-            Path copy = workingCopy(exercise, files, work.resolve(RunRequest.WORKING_COPY));
-            Path classes = work.resolve("classes");
-            List<Path> sources = javaFiles(copy.resolve("src/main/java"));
-            if (sources.isEmpty()) {
-                return unrun(exercise, State.COMPILE_ERROR, "no hay ficheros .java en src/main/java", plan,
-                        "tu entrega no tiene ficheros .java en src/main/java", start);
+            ExerciseResult[] results = new ExerciseResult[jobs.size()];
+            long[] spent = new long[jobs.size()];
+            List<Part> parts = new ArrayList<>();
+            List<Integer> partJobs = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                long start = System.nanoTime();
+                Job job = jobs.get(i);
+                Path folder = Files.createDirectory(work.resolve(job.suite().exercise().id()));
+                Prepared prepared = prepare(job, folder);
+                spent[i] = millisSince(start);
+                if (prepared.part() == null) {
+                    results[i] = prepared.unrun();
+                } else {
+                    parts.add(prepared.part());
+                    partJobs.add(i);
+                }
             }
-            JavaCompilation.Result compiled = JavaCompilation.compile(sources, suite.libraries(), classes, copy);
-            if (!compiled.success()) {
-                String first = compiled.errors().isEmpty() ? "" : ": " + compiled.errors().get(0);
-                return unrun(exercise, State.COMPILE_ERROR, compiled.describe(20), plan,
-                        "tu código no compila" + first, start);
+            if (!parts.isEmpty()) {
+                List<RunOutcome> outcomes = runner.run(new RunRequest(runtime.classpath(), runtime.jvmOptions(), parts,
+                        work));
+                for (int k = 0; k < parts.size(); k++) {
+                    int i = partJobs.get(k);
+                    RunOutcome outcome = outcomes.get(k);
+                    results[i] = new ExerciseResult(parts.get(k).exercise(), State.GRADED, "", outcome.tests(),
+                            outcome.notes(), spent[i] + outcome.millis());
+                }
             }
-            List<Violation> violations = scanner.scan(exercise, classes);
-            if (!violations.isEmpty()) {
-                String detail = violations.stream().map(Violation::describe).collect(Collectors.joining("\n"));
-                return unrun(exercise, State.REJECTED, detail, plan, "no se ejecutó: " + violations.get(0).describe(),
-                        start);
-            }
-            try {
-                BuildOutputs.write(suite, copy, classes);
-            } catch (BuildException failed) {
-                return unrun(exercise, State.BUILD_ERROR, failed.getMessage(), plan,
-                        "no se pudo construir lo que leen las pruebas: " + failed.getMessage(), start);
-            }
-            RunOutcome outcome = runner.run(request(suite, copy, classes, work, plan, jvmOptions));
-            return new ExerciseResult(exercise.id(), State.GRADED, "", outcome.tests(), outcome.notes(),
-                    millisSince(start));
+            return List.of(results);
         } finally {
             deleteTree(work);
         }
     }
 
-    private RunRequest request(Suite suite, Path copy, Path classes, Path work, List<TestResult> plan,
-            List<String> jvmOptions) throws IOException {
-        List<Path> studentEntries = new ArrayList<>(List.of(classes));
+    /** A job after compiling: the part to run, or the result when it cannot run. */
+    private record Prepared(ExerciseResult unrun, Part part) {
+    }
+
+    /** Compiles, scans and builds one job in its folder. */
+    private Prepared prepare(Job job, Path folder) throws IOException {
+        long start = System.nanoTime();
+        Suite suite = job.suite();
+        Exercise exercise = suite.exercise();
+        List<TestResult> plan = job.plan();
+        Path copy = workingCopy(exercise, job.files(), folder.resolve(RunRequest.WORKING_COPY));
+        Path classes = folder.resolve("classes");
+        List<Path> sources = javaFiles(copy.resolve("src/main/java"));
+        if (sources.isEmpty()) {
+            return new Prepared(unrun(exercise, State.COMPILE_ERROR, "no hay ficheros .java en src/main/java", plan,
+                    "tu entrega no tiene ficheros .java en src/main/java", start), null);
+        }
+        JavaCompilation.Result compiled = JavaCompilation.compile(sources, suite.studentClasspath(), classes, copy);
+        if (!compiled.success()) {
+            String first = compiled.errors().isEmpty() ? "" : ": " + compiled.errors().get(0);
+            return new Prepared(unrun(exercise, State.COMPILE_ERROR, compiled.describe(20), plan,
+                    "tu código no compila" + first, start), null);
+        }
+        List<Violation> violations = scanner.scan(exercise, classes);
+        if (!violations.isEmpty()) {
+            String detail = violations.stream().map(Violation::describe).collect(Collectors.joining("\n"));
+            return new Prepared(unrun(exercise, State.REJECTED, detail, plan,
+                    "no se ejecutó: " + violations.get(0).describe(), start), null);
+        }
+        try {
+            BuildOutputs.write(suite, copy, classes);
+        } catch (BuildException failed) {
+            return new Prepared(unrun(exercise, State.BUILD_ERROR, failed.getMessage(), plan,
+                    "no se pudo construir lo que leen las pruebas: " + failed.getMessage(), start), null);
+        }
+        return new Prepared(null, part(suite, copy, classes, plan));
+    }
+
+    private static Part part(Suite suite, Path copy, Path classes, List<TestResult> plan) throws IOException {
+        List<Path> loaderPath = new ArrayList<>(List.of(suite.testsJar(), classes));
         if (suite.exercise().studentOwns("src/main/resources")) {
-            studentEntries.add(copy.resolve("src/main/resources"));
+            loaderPath.add(copy.resolve("src/main/resources"));
         }
         Map<String, String> properties = Map.of(
                 "workbook.template", copy.resolve("template.yaml").toString(),
                 "workbook.module", copy.toString());
         List<String> visibleFirst = suite.testClasses().stream()
                 .sorted(Comparator.comparing((String name) -> suite.hiddenClasses().contains(name))).toList();
-        return new RunRequest(suite.childClasspath(harnessJar, studentEntries), jvmOptions, visibleFirst,
-                suite.hiddenClasses(), classNames(classes), work, properties, plan);
+        return new Part(suite.exercise().id(), loaderPath, visibleFirst, suite.hiddenClasses(), classNames(classes),
+                copy, properties, plan);
     }
 
     /** Copies the exercise as students got it, without the paths the student owns, then adds the student's files. */

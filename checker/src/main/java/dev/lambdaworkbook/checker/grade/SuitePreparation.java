@@ -3,23 +3,31 @@ package dev.lambdaworkbook.checker.grade;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdaworkbook.checker.compile.Suite;
 import dev.lambdaworkbook.checker.compile.SuiteBuilder;
+import dev.lambdaworkbook.checker.grade.SubmissionGrader.Job;
 import dev.lambdaworkbook.checker.run.SharedArchive;
 import dev.lambdaworkbook.checker.submission.StudentFiles;
 import dev.lambdaworkbook.checker.workbook.Exercise;
+import dev.lambdaworkbook.checker.workbook.Fingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Prepares each exercise once per suite fingerprint: compiles its tests, runs the reference solution to learn the
- * plan of tests, and dumps the classes that run loaded into a class data sharing archive that later child JVMs
- * map instead of loading and verifying those classes again.
+ * Prepares the exercises graded together. It compiles each one's tests and runs the reference solutions to learn
+ * the plan of tests. It also builds what their child JVMs share: one class path with the harness and every
+ * exercise's libraries, and a class data sharing archive of the classes the reference run loaded from it, which
+ * later child JVMs map instead of loading and verifying them again. Everything is kept by fingerprint, so a second
+ * class graded with the same workbook starts at once.
  */
 public final class SuitePreparation {
 
     private static final ObjectMapper JSON = ResultStore.JSON;
+    private static final String REFERENCE_FILE = "referencia.json";
 
     private final SuiteBuilder builder;
     private final SubmissionGrader grader;
@@ -29,20 +37,45 @@ public final class SuitePreparation {
         this.grader = grader;
     }
 
+    /** Prepares one exercise on its own. */
     public PreparedSuite prepare(Exercise exercise) {
-        Suite suite = builder.build(exercise);
-        Path saved = suite.folder().resolve("referencia.json");
+        return prepare(List.of(exercise)).get(0);
+    }
+
+    /** Prepares the exercises to be graded together; returns one prepared suite each, in the same order. */
+    public List<PreparedSuite> prepare(List<Exercise> exercises) {
+        List<Suite> suites = exercises.stream().map(builder::build).toList();
+        Set<Path> classpath = new LinkedHashSet<>(List.of(grader.harnessJar()));
+        Fingerprint fingerprint = new Fingerprint();
+        for (Suite suite : suites) {
+            classpath.addAll(suite.libraries());
+            fingerprint.add(suite.fingerprint());
+        }
+        List<Path> shared = List.copyOf(classpath);
+        Path folder = suites.get(0).folder().resolveSibling("compartido-"
+                + fingerprint.addClasspath(shared).hex().substring(0, 16));
+        Path archive = folder.resolve("clases.jsa");
+        Path classList = folder.resolve("clases.lst");
         try {
-            if (Files.isRegularFile(saved)) {
-                return new PreparedSuite(suite, JSON.readValue(saved.toFile(), ExerciseResult.class));
+            Files.createDirectories(folder);
+            boolean dump = !Files.isRegularFile(archive);
+            List<Suite> toRun = suites.stream()
+                    .filter(suite -> dump || !Files.isRegularFile(suite.folder().resolve(REFERENCE_FILE))).toList();
+            if (!toRun.isEmpty()) {
+                runReferences(toRun, new SharedRuntime(shared, dump ? List.of(SharedArchive.recordOption(classList))
+                        : SharedArchive.useOptions(archive)));
             }
-            Path classList = suite.folder().resolve("clases.lst");
-            ExerciseResult reference = grader.grade(suite, referenceFiles(exercise), List.of(),
-                    List.of(SharedArchive.recordOption(classList)));
-            SharedArchive.dump(suite.childClasspath(grader.harnessJar(), List.of()), classList,
-                    suite.sharedArchive(), grader.runner().limits());
-            AtomicFiles.write(saved, out -> JSON.writeValue(out, reference));
-            return new PreparedSuite(suite, reference);
+            if (dump) {
+                SharedArchive.dump(shared, classList, archive, grader.runner().limits());
+            }
+            SharedRuntime runtime = new SharedRuntime(shared, SharedArchive.useOptions(archive));
+            List<PreparedSuite> prepared = new ArrayList<>();
+            for (Suite suite : suites) {
+                ExerciseResult reference = JSON.readValue(suite.folder().resolve(REFERENCE_FILE).toFile(),
+                        ExerciseResult.class);
+                prepared.add(new PreparedSuite(suite, reference, runtime));
+            }
+            return prepared;
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         } catch (InterruptedException interrupted) {
@@ -51,9 +84,18 @@ public final class SuitePreparation {
         }
     }
 
-    /** Returns the options that let a child JVM map the suite's class data sharing archive, when it exists. */
-    public static List<String> sharingOptions(Suite suite) {
-        return SharedArchive.useOptions(suite.sharedArchive());
+    /** Runs the references in one child JVM and keeps each result, unless one is kept already. */
+    private void runReferences(List<Suite> suites, SharedRuntime runtime) throws IOException, InterruptedException {
+        List<Job> jobs = suites.stream().map(suite -> new Job(suite, referenceFiles(suite.exercise()), List.of()))
+                .toList();
+        List<ExerciseResult> results = grader.grade(jobs, runtime);
+        for (int i = 0; i < suites.size(); i++) {
+            Path saved = suites.get(i).folder().resolve(REFERENCE_FILE);
+            if (!Files.isRegularFile(saved)) {
+                ExerciseResult reference = results.get(i);
+                AtomicFiles.write(saved, out -> JSON.writeValue(out, reference));
+            }
+        }
     }
 
     /** Returns the student-owned files of the reference: the starter's, replaced by the solution's. */

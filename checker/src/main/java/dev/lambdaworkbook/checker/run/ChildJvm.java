@@ -45,7 +45,8 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Starts the harness with the given selection: {@code class <name>} or {@code unit <id>} lines.
+     * Starts the harness with the given selection: for each exercise, its {@code part} line and the lines that
+     * describe it (see {@link Harness}).
      *
      * @param wrapper a command prefix, such as a tool that adds OS limits; empty for none
      */
@@ -64,7 +65,7 @@ final class ChildJvm implements AutoCloseable {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         ChildJvm child = new ChildJvm(process, secret);
-        child.sendSettings(secret, limits, request, selection);
+        child.sendSettings(secret, limits, selection);
         return child;
     }
 
@@ -85,7 +86,6 @@ final class ChildJvm implements AutoCloseable {
             options.add("--illegal-native-access=deny");
         }
         options.addAll(request.jvmOptions());
-        request.systemProperties().forEach((name, value) -> options.add("-D" + name + "=" + value));
         options.add("-cp");
         options.add(request.classpath().stream().map(Path::toString)
                 .collect(Collectors.joining(System.getProperty("path.separator"))));
@@ -111,12 +111,10 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    private void sendSettings(byte[] secret, SandboxLimits limits, RunRequest request, List<String> selection)
-            throws IOException {
+    private void sendSettings(byte[] secret, SandboxLimits limits, List<String> selection) throws IOException {
         StringBuilder settings = new StringBuilder();
         settings.append("secret ").append(HexFormat.of().formatHex(secret)).append('\n');
         settings.append("output-limit ").append(limits.outputLimit()).append('\n');
-        request.studentClasses().forEach(name -> settings.append("student ").append(name).append('\n'));
         selection.forEach(line -> settings.append(line).append('\n'));
         settings.append("end\n");
         try (OutputStream stdin = process.getOutputStream()) {

@@ -10,10 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A class data sharing archive (AppCDS) of the classes every child JVM of an exercise loads: the JDK's, JUnit's,
- * the libraries' and the compiled tests'. Child JVMs map it instead of parsing and verifying those classes, which
- * roughly halves their CPU time. The archive is dumped from the class list of the reference run, with only the
- * shared jars on the class path, so each submission's own classes, appended after them, are never archived.
+ * A class data sharing archive (AppCDS) of the classes every child JVM loads from its class path: the JDK's,
+ * JUnit's, the harness's and the exercises' libraries'. Child JVMs map it instead of parsing and verifying those
+ * classes, which roughly halves their start-up CPU time. The archive is dumped from the class list of the reference
+ * run. The compiled tests and each submission's classes load in the exercises' own class loaders, so they are never
+ * archived.
  */
 public final class SharedArchive {
 
@@ -34,7 +35,7 @@ public final class SharedArchive {
     /**
      * Dumps the archive for the class path; returns false, leaving no archive, when the JVM cannot dump one.
      *
-     * @param sharedClasspath the jars every child JVM of the exercise starts with, in the same order
+     * @param sharedClasspath the jars every child JVM starts with, in the same order
      */
     public static boolean dump(List<Path> sharedClasspath, Path classList, Path archive, SandboxLimits limits)
             throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package dev.lambdaworkbook.checker.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lambdaworkbook.checker.run.RunRequest.Part;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one submission's tests in child JVMs and turns the frames they send into one result per test.
+ * Runs one student's tests in child JVMs, exercise after exercise, and turns the frames they send into one result
+ * per test.
  *
- * <p>When a test runs past the per-test limit, the whole process tree is killed, that test is recorded as timed
- * out, and a new JVM runs the tests that had not reported yet, while the submission's total limit allows. When
- * the submission itself ends the JVM (for example with {@code System.exit}), the tests that had not reported get
- * "la entrega terminó la JVM antes de terminar las pruebas" and the JVM is not restarted.
+ * <p>Each exercise has its own time limit, counted from when its first test class starts. When a test runs past
+ * the per-test limit, the whole process tree is killed and that test is recorded as timed out. A new JVM then runs
+ * the exercise's tests that had not reported yet, while its limit allows, and the exercises still to run.
+ * When the submission itself ends the JVM (for example with {@code System.exit}), that exercise's tests that had
+ * not reported get "la entrega terminó la JVM antes de terminar las pruebas", and a new JVM runs the other
+ * exercises, so that no exercise's grade depends on another's.
  */
 public final class TestRunner {
 
@@ -51,118 +55,170 @@ public final class TestRunner {
         return limits;
     }
 
-    public RunOutcome run(RunRequest request) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(limits.perSubmission());
-        Map<String, TestResult> plan = new LinkedHashMap<>();
-        Map<String, TestResult> finished = new LinkedHashMap<>();
-        List<String> notes = new ArrayList<>();
-        List<String> selection = request.testClasses().stream().map(name -> "class " + name).toList();
-        int launches = 0;
+    /** Runs every part of the request; returns one outcome per part, in the same order. */
+    public List<RunOutcome> run(RunRequest request) throws IOException, InterruptedException {
+        List<PartRun> runs = request.parts().stream().map(PartRun::new).toList();
         while (true) {
-            launches++;
-            End end;
-            try (ChildJvm child = ChildJvm.start(request, limits, selection, commandWrapper.prefix(request))) {
-                end = follow(child, request, plan, finished, deadline);
-                if (end.kind() == EndKind.EXITED) {
-                    notes.add(exitNote(child));
-                }
-                if (child.rejectedLines() > 0) {
-                    notes.add("Se descartaron " + child.rejectedLines() + " líneas que la entrega escribió en el "
-                            + "canal de resultados sin la clave de esta ejecución.");
-                }
-            }
-            if (plan.isEmpty()) {
-                request.expected().forEach(test -> plan.put(test.id(), test));
-            }
-            List<String> remaining = settle(end, plan, finished, deadline);
-            if (remaining.isEmpty()) {
+            List<PartRun> pending = runs.stream().filter(run -> !run.closed).toList();
+            if (pending.isEmpty()) {
                 break;
             }
-            notes.add("Se reinició la JVM para las " + remaining.size() + " pruebas que faltaban.");
-            selection = remaining.stream().map(id -> "unit " + id).toList();
+            RunRequest launch = new RunRequest(request.classpath(), request.jvmOptions(),
+                    pending.stream().map(run -> run.part).toList(), request.workDir());
+            List<String> selection = new ArrayList<>();
+            pending.forEach(run -> {
+                run.launches++;
+                selection.addAll(describe(run.part));
+                selection.addAll(run.selection);
+            });
+            End end;
+            try (ChildJvm child = ChildJvm.start(launch, limits, selection, commandWrapper.prefix(launch))) {
+                end = follow(child, pending);
+                PartRun blamed = end.current() != null ? end.current() : pending.get(0);
+                if (end.kind() == EndKind.EXITED) {
+                    blamed.notes.add(exitNote(child));
+                }
+                if (child.rejectedLines() > 0) {
+                    blamed.notes.add("Se descartaron " + child.rejectedLines() + " líneas que la entrega escribió en "
+                            + "el canal de resultados sin la clave de esta ejecución.");
+                }
+            }
+            settle(end, pending);
         }
-        List<TestResult> tests = plan.keySet().stream().map(finished::get).toList();
-        return new RunOutcome(tests, notes, launches);
+        return runs.stream().map(PartRun::outcome).toList();
     }
 
-    private End follow(ChildJvm child, RunRequest request, Map<String, TestResult> plan,
-            Map<String, TestResult> finished, Instant deadline) throws InterruptedException {
-        String current = null;
+    private End follow(ChildJvm child, List<PartRun> pending) throws InterruptedException {
+        PartRun current = null;
+        String test = null;
         Instant lastFrame = Instant.now();
         while (true) {
             Instant now = Instant.now();
-            Duration untilTestLimit = limits.perTest().minus(Duration.between(lastFrame, now));
-            Duration untilDeadline = Duration.between(now, deadline);
-            Duration wait = untilTestLimit.compareTo(untilDeadline) < 0 ? untilTestLimit : untilDeadline;
+            Duration wait = limits.perTest().minus(Duration.between(lastFrame, now));
+            if (current != null && Duration.between(now, current.deadline).compareTo(wait) < 0) {
+                wait = Duration.between(now, current.deadline);
+            }
             JsonNode frame = child.nextFrame(wait);
             if (frame == null) {
-                boolean total = !Instant.now().isBefore(deadline);
-                return new End(total ? EndKind.SUBMISSION_TIMEOUT : EndKind.TEST_TIMEOUT, current, null);
+                boolean total = current != null && !Instant.now().isBefore(current.deadline);
+                return new End(total ? EndKind.PART_TIMEOUT : EndKind.TEST_TIMEOUT, current, test, null);
             }
             lastFrame = Instant.now();
             switch (frame.path("t").asText()) {
-                case "plan" -> frame.path("units").forEach(unit -> plan.putIfAbsent(unit.path("id").asText(),
-                        Frames.planned(unit, request.hiddenClasses())));
-                case "start" -> current = frame.path("id").asText();
+                case "part" -> {
+                    current = find(pending, frame.path("x").asText());
+                    if (current == null) {
+                        return new End(EndKind.EXITED, null, null, null);
+                    }
+                    current.begin(lastFrame, limits.perSubmission());
+                    test = null;
+                }
+                case "plan" -> {
+                    if (current != null) {
+                        PartRun run = current;
+                        frame.path("units").forEach(unit -> run.plan.putIfAbsent(unit.path("id").asText(),
+                                Frames.planned(unit, run.part.hiddenClasses())));
+                    }
+                }
+                case "start" -> test = frame.path("id").asText();
                 case "result" -> {
-                    TestResult planned = plan.get(frame.path("id").asText());
-                    if (planned != null) {
-                        finished.put(planned.id(), Frames.finished(planned, frame));
+                    if (current != null) {
+                        current.record(frame);
+                    }
+                    test = null;
+                }
+                case "part-end" -> {
+                    if (current != null) {
+                        current.end(lastFrame);
+                        current.close(TestStatus.FAILED, "la prueba no llegó a ejecutarse");
                     }
                     current = null;
+                    test = null;
                 }
                 case "done" -> {
-                    return new End(EndKind.DONE, null, null);
+                    return new End(EndKind.DONE, null, null, null);
                 }
                 case "fatal" -> {
-                    return new End(EndKind.FATAL, current, frame.path("reason").asText());
+                    return new End(EndKind.FATAL, current, test, frame.path("reason").asText());
                 }
                 default -> {
-                    return new End(EndKind.EXITED, current, null);
+                    return new End(EndKind.EXITED, current, test, null);
                 }
             }
         }
     }
 
-    /** Records the tests the end of a JVM decided, and returns those still to run in a new JVM. */
-    private List<String> settle(End end, Map<String, TestResult> plan, Map<String, TestResult> finished,
-            Instant deadline) {
-        String current = end.current();
+    /** Returns the settings lines of a part, before its selection of tests. */
+    private static List<String> describe(Part part) {
+        List<String> lines = new ArrayList<>();
+        lines.add("part " + part.exercise());
+        part.loaderPath().forEach(path -> lines.add("loader " + path.toAbsolutePath()));
+        part.systemProperties().forEach((name, value) -> lines.add("property " + name + "=" + value));
+        part.studentClasses().forEach(name -> lines.add("student " + name));
+        return lines;
+    }
+
+    private static PartRun find(List<PartRun> runs, String exercise) {
+        return runs.stream().filter(run -> run.part.exercise().equals(exercise) && !run.closed).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Records what the end of a JVM decided for the exercise it was running, and leaves the exercises it had not
+     * reached to the next JVM.
+     */
+    private void settle(End end, List<PartRun> pending) {
+        PartRun current = end.current();
+        if (current == null) {
+            // The JVM ended between exercises or before the first: nothing of any exercise ran in it, so running
+            // it again would only repeat that; every exercise it did not finish gets the reason.
+            boolean progress = pending.stream().anyMatch(run -> run.closed);
+            if (end.kind() == EndKind.DONE || !progress) {
+                pending.stream().filter(run -> !run.closed).forEach(run -> closeUnstarted(end, run));
+            }
+            return;
+        }
+        current.end(Instant.now());
+        String test = end.test();
         switch (end.kind()) {
-            case TEST_TIMEOUT -> mark(plan, finished, current, TestStatus.TIMED_OUT,
-                    "tiempo agotado: la prueba superó el límite de " + limits.perTest().toSeconds() + " s por prueba");
-            case FATAL -> mark(plan, finished, current, TestStatus.FAILED, end.reason());
-            case EXITED -> mark(plan, finished, "", TestStatus.JVM_ENDED, JVM_ENDED);
-            case SUBMISSION_TIMEOUT, DONE -> {
+            case TEST_TIMEOUT -> current.mark(test, TestStatus.TIMED_OUT, "tiempo agotado: la prueba superó el "
+                    + "límite de " + limits.perTest().toSeconds() + " s por prueba");
+            case FATAL -> current.mark(test, TestStatus.FAILED, end.reason());
+            case EXITED -> current.mark("", TestStatus.JVM_ENDED, JVM_ENDED);
+            case PART_TIMEOUT, DONE -> {
                 // Handled below with everything that is left.
             }
         }
-        boolean restartable = (end.kind() == EndKind.TEST_TIMEOUT || end.kind() == EndKind.FATAL) && current != null
-                && Instant.now().isBefore(deadline);
+        boolean restartable = (end.kind() == EndKind.TEST_TIMEOUT || end.kind() == EndKind.FATAL) && test != null
+                && Instant.now().isBefore(current.deadline);
         if (!restartable) {
-            String reason = end.kind() == EndKind.DONE ? "la prueba no llegó a ejecutarse"
-                    : "tiempo agotado: la entrega superó su límite total de " + limits.perSubmission().toSeconds()
-                            + " s";
-            TestStatus status = end.kind() == EndKind.DONE ? TestStatus.FAILED : TestStatus.TIMED_OUT;
             if (end.kind() == EndKind.FATAL) {
-                status = TestStatus.FAILED;
-                reason = end.reason();
+                current.close(TestStatus.FAILED, end.reason());
+            } else {
+                current.close(TestStatus.TIMED_OUT, partTimeout());
             }
-            mark(plan, finished, "", status, reason);
-            return List.of();
+            return;
         }
-        return plan.keySet().stream().filter(id -> !finished.containsKey(id)).toList();
+        List<String> remaining = current.unfinished();
+        if (remaining.isEmpty()) {
+            current.close(TestStatus.FAILED, "la prueba no llegó a ejecutarse");
+            return;
+        }
+        current.notes.add("Se reinició la JVM para las " + remaining.size() + " pruebas que faltaban.");
+        current.selection = remaining.stream().map(id -> "unit " + id).toList();
     }
 
-    /** Marks the unfinished tests whose id starts with the prefix (a test, or its class); null means all. */
-    private static void mark(Map<String, TestResult> plan, Map<String, TestResult> finished, String prefix,
-            TestStatus status, String message) {
-        String start = prefix == null ? "" : prefix;
-        plan.forEach((id, planned) -> {
-            if (!finished.containsKey(id) && id.startsWith(start)) {
-                finished.put(id, planned.withOutcome(status, message));
-            }
-        });
+    private void closeUnstarted(End end, PartRun run) {
+        switch (end.kind()) {
+            case FATAL -> run.close(TestStatus.FAILED, end.reason());
+            case EXITED -> run.close(TestStatus.JVM_ENDED, JVM_ENDED);
+            case DONE -> run.close(TestStatus.FAILED, "la prueba no llegó a ejecutarse");
+            case TEST_TIMEOUT, PART_TIMEOUT -> run.close(TestStatus.TIMED_OUT, partTimeout());
+        }
+    }
+
+    private String partTimeout() {
+        return "tiempo agotado: la entrega superó su límite total de " + limits.perSubmission().toSeconds() + " s";
     }
 
     private static String exitNote(ChildJvm child) throws InterruptedException {
@@ -172,8 +228,76 @@ public final class TestRunner {
         return errors.isEmpty() ? note : note + " Salida de error:\n" + errors;
     }
 
-    private enum EndKind { DONE, TEST_TIMEOUT, SUBMISSION_TIMEOUT, FATAL, EXITED }
+    private enum EndKind { DONE, TEST_TIMEOUT, PART_TIMEOUT, FATAL, EXITED }
 
-    private record End(EndKind kind, String current, String reason) {
+    private record End(EndKind kind, PartRun current, String test, String reason) {
+    }
+
+    /** What is known of one exercise across the JVMs that run it. */
+    private static final class PartRun {
+
+        private final Part part;
+        private final Map<String, TestResult> plan = new LinkedHashMap<>();
+        private final Map<String, TestResult> finished = new LinkedHashMap<>();
+        private final List<String> notes = new ArrayList<>();
+        private List<String> selection;
+        private Instant deadline;
+        private Instant started;
+        private long millis;
+        private int launches;
+        private boolean closed;
+
+        PartRun(Part part) {
+            this.part = part;
+            this.selection = part.testClasses().stream().map(name -> "class " + name).toList();
+        }
+
+        void begin(Instant now, Duration limit) {
+            if (deadline == null) {
+                deadline = now.plus(limit);
+            }
+            started = now;
+        }
+
+        void end(Instant now) {
+            if (started != null) {
+                millis += Duration.between(started, now).toMillis();
+                started = null;
+            }
+        }
+
+        void record(JsonNode frame) {
+            TestResult planned = plan.get(frame.path("id").asText());
+            if (planned != null) {
+                finished.put(planned.id(), Frames.finished(planned, frame));
+            }
+        }
+
+        /** Marks the unfinished tests whose id starts with the prefix (a test, or its class); null means all. */
+        void mark(String prefix, TestStatus status, String message) {
+            if (plan.isEmpty()) {
+                part.expected().forEach(test -> plan.put(test.id(), test));
+            }
+            String start = prefix == null ? "" : prefix;
+            plan.forEach((id, planned) -> {
+                if (!finished.containsKey(id) && id.startsWith(start)) {
+                    finished.put(id, planned.withOutcome(status, message));
+                }
+            });
+        }
+
+        void close(TestStatus status, String message) {
+            mark("", status, message);
+            closed = true;
+        }
+
+        List<String> unfinished() {
+            return plan.keySet().stream().filter(id -> !finished.containsKey(id)).toList();
+        }
+
+        RunOutcome outcome() {
+            List<TestResult> tests = plan.keySet().stream().map(finished::get).toList();
+            return new RunOutcome(tests, notes, launches, millis);
+        }
     }
 }

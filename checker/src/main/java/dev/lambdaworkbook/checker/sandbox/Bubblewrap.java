@@ -54,7 +54,7 @@ final class Bubblewrap {
         Path work = request.workDir().toAbsolutePath();
         Set<Path> readOnly = new LinkedHashSet<>();
         readOnly.add(work);
-        request.classpath().forEach(entry -> readOnly.add(entry.toAbsolutePath()));
+        request.readablePaths().forEach(entry -> readOnly.add(entry.toAbsolutePath()));
         request.jvmOptions().forEach(option -> optionPath(option).filter(Files::exists).ifPresent(readOnly::add));
         for (Path path : readOnly) {
             if (!isInside(path, Path.of("/usr")) && !isInside(path, javaHome) && (path.equals(work)

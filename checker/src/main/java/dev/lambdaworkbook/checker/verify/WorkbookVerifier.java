@@ -135,7 +135,7 @@ public final class WorkbookVerifier {
     }
 
     private ExerciseResult run(PreparedSuite suite, StudentFiles files) throws IOException, InterruptedException {
-        return grader.grade(suite.suite(), files, suite.plan(), SuitePreparation.sharingOptions(suite.suite()));
+        return grader.grade(suite, files);
     }
 
     private static String description(Path folder) throws IOException {

@@ -161,7 +161,7 @@ class SubmissionGraderTest {
     }
 
     private static ExerciseResult grade(StudentFiles files) throws Exception {
-        return grader.grade(suite.suite(), files, suite.plan(), SuitePreparation.sharingOptions(suite.suite()));
+        return grader.grade(suite, files);
     }
 
     private static StudentFiles files(String scenario) {

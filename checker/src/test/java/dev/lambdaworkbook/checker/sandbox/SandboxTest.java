@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +99,7 @@ class SandboxTest {
     private static RunRequest request(Path work) throws IOException {
         Files.createDirectories(work.resolve("home"));
         Files.createDirectories(work.resolve("tmp"));
-        return new RunRequest(List.of(), List.of(), List.of(), Set.of(), Set.of(), work, Map.of(), List.of());
+        return new RunRequest(List.of(), List.of(), List.of(), work);
     }
 
     private static String run(List<String> prefix, String script) throws Exception {

@@ -281,7 +281,7 @@ class PriceSummaryHandlerTest {
         @Graded(task = 3, points = 2)
         @DisplayName("La función funciona ejecutada desde el .zip descomprimido, como en Lambda")
         void runsFromPackage(@TempDir Path folder) throws Exception {
-            UnpackedPackage unpacked = UnpackedPackage.extract(LambdaPackage.zip(), folder.resolve("var-task"));
+            UnpackedPackage unpacked = LambdaPackage.unpack(folder.resolve("var-task"));
             String handler = LambdaPackage.config().handler();
 
             try (PackagedHandler packaged = load(unpacked, handler)) {

@@ -167,7 +167,7 @@ class PriceSummaryHandlerHiddenTest {
         @Graded(task = 3, points = 1)
         @DisplayName("Desde el .zip, la función escribe en el log del contexto")
         void logsFromPackage(@TempDir Path folder) throws Exception {
-            UnpackedPackage unpacked = UnpackedPackage.extract(LambdaPackage.zip(), folder.resolve("var-task"));
+            UnpackedPackage unpacked = LambdaPackage.unpack(folder.resolve("var-task"));
             RecordingLogger logger = new RecordingLogger();
             TestContext context = TestContext.builder().functionName("resumen-precios").logger(logger).build();
 

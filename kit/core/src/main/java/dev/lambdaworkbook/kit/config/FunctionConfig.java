@@ -40,11 +40,29 @@ public record FunctionConfig(
     /** The Lambda runtime every exercise deploys to. */
     public static final String RUNTIME = "java21";
 
-    /** Reads the template of the exercise under test, as set by the build, or {@code template.yaml} in the working folder. */
+    /**
+     * Reads the template of the exercise under test: the file named by the system property {@code workbook.template},
+     * or else {@code template.yaml} in the {@link #moduleFolder() module folder}.
+     */
     public static FunctionConfig ofThisExercise() {
         String configured = System.getProperty("workbook.template");
-        Path template = configured != null ? Path.of(configured) : Path.of("template.yaml");
+        Path template = configured != null ? Path.of(configured) : modulePath("template.yaml");
         return TemplateReader.read(template);
+    }
+
+    /**
+     * Returns the folder of the exercise module under test, which contains its {@code target/} build outputs: the
+     * system property {@code workbook.module} when set (by the build or the checker), or else the working directory.
+     * The working directory is returned as the empty path, so paths resolved against it stay relative.
+     */
+    public static Path moduleFolder() {
+        String configured = System.getProperty("workbook.module");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("");
+    }
+
+    /** Resolves a path given relative to the {@link #moduleFolder() module folder}, such as {@code target/x.zip}. */
+    public static Path modulePath(String relative) {
+        return moduleFolder().resolve(relative);
     }
 
     /** Returns the class part of the handler string. */

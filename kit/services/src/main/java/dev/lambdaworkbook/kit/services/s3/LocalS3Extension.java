@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * A JUnit 5 extension that gives each test a real local S3 server ({@link LocalS3Server}) with empty buckets.
@@ -25,15 +22,22 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * }
  * }</pre>
  *
- * <p>One server is started per test JVM, on first use, and stopped when JUnit finishes. Before each test every
- * bucket is deleted and the listed buckets are created again, so no test finds another test's objects.
+ * <p>One server serves every test in the JVM that reaches this class through the same class loader. It starts on
+ * first use and stays up across test classes and JUnit runs, so a grader that runs several exercises in one JVM, with
+ * the kit on a shared class loader, starts s3proxy once. JUnit never stops it: a shutdown hook does when the JVM exits
+ * normally, and nothing does when the JVM is halted. NOTE: s3proxy's Jetty threads are not daemon threads, so the JVM
+ * must end with {@code System.exit} or {@code Runtime.halt}, as Surefire's forked JVM does; a launcher whose
+ * {@code main} just returns would wait for ever. Before each test every bucket is deleted and the listed buckets are
+ * created again, so no test finds another test's objects.
+ *
+ * <p>{@link #put} and {@link #get} go straight to the server's blob store, skipping HTTP and request signing, to seed
+ * and read objects cheaply. The code under test still talks to the server over HTTP through {@link #client()}.
  */
 public final class LocalS3Extension implements BeforeEachCallback {
 
-    private static final String STORE_KEY = LocalS3Server.class.getName();
+    private static LocalS3Server shared;
 
     private final List<String> buckets;
-    private LocalS3Server server;
 
     private LocalS3Extension(List<String> buckets) {
         this.buckets = List.copyOf(buckets);
@@ -46,24 +50,23 @@ public final class LocalS3Extension implements BeforeEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        server = sharedServer(context);
+        LocalS3Server server = server();
         server.deleteAllBuckets();
         buckets.forEach(server::createBucket);
     }
 
-    private static LocalS3Server sharedServer(ExtensionContext context) {
-        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
-        // JUnit closes AutoCloseable values of the root store when the whole run ends.
-        return store.getOrComputeIfAbsent(STORE_KEY, key -> LocalS3Server.start(), LocalS3Server.class);
+    /** Returns the JVM's server, starting it on the first call. */
+    public LocalS3Server server() {
+        return sharedServer();
     }
 
-    /** Returns the running server; available from {@code @BeforeEach} methods on. */
-    public LocalS3Server server() {
-        if (server == null) {
-            throw new IllegalStateException("El servidor S3 local aún no está arrancado: úsalo dentro de un test o "
-                    + "de un método @BeforeEach, y registra la extensión con @RegisterExtension en un campo static.");
+    private static synchronized LocalS3Server sharedServer() {
+        if (shared == null) {
+            LocalS3Server started = LocalS3Server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-s3-server-shutdown"));
+            shared = started;
         }
-        return server;
+        return shared;
     }
 
     /** Returns the shared client of the server: path-style, static test credentials, endpoint override. */
@@ -80,15 +83,23 @@ public final class LocalS3Extension implements BeforeEachCallback {
         return server().keys(bucket);
     }
 
-    /** Writes an object. */
+    /**
+     * Writes an object through the blob store, for seeding a test: S3 clients then read it, list it and see its
+     * length and ETag as if PutObject had written it.
+     *
+     * @throws java.util.NoSuchElementException when the bucket does not exist
+     */
     public void put(String bucket, String key, byte[] content) {
-        client().putObject(request -> request.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        server().put(bucket, key, content);
     }
 
-    /** Reads a whole object. */
+    /**
+     * Reads a whole object through the blob store.
+     *
+     * @throws java.util.NoSuchElementException when the bucket or the object does not exist
+     */
     public byte[] get(String bucket, String key) {
-        ResponseBytes<GetObjectResponse> object = client().getObjectAsBytes(request -> request.bucket(bucket).key(key));
-        return object.asByteArray();
+        return server().get(bucket, key);
     }
 
     /** Returns the variables that point an unconfigured SDK client at this server; see {@link LocalS3Server}. */

@@ -1,5 +1,8 @@
 package dev.lambdaworkbook.kit.services.s3;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
@@ -14,6 +18,7 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.blobstore.TransientApiMetadata;
+import org.jclouds.blobstore.domain.Blob;
 import org.jclouds.blobstore.domain.StorageMetadata;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -49,6 +54,8 @@ public final class LocalS3Server implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** The content type the AWS SDK sends for a PutObject body given as bytes. */
+    private static final String OCTET_STREAM = "application/octet-stream";
 
     private final BlobStoreContext context;
     private final S3Proxy proxy;
@@ -141,6 +148,49 @@ public final class LocalS3Server implements AutoCloseable {
             names.add(bucket.getName());
         }
         names.forEach(blobStore()::deleteContainer);
+    }
+
+    /**
+     * Writes an object of type {@code application/octet-stream} straight into the blob store, without HTTP or request
+     * signing. S3 clients see it like an object written with PutObject: same key, length and ETag (the content's MD5).
+     *
+     * @throws NoSuchElementException when the bucket does not exist
+     */
+    public void put(String bucket, String key, byte[] content) {
+        requireBucket(bucket);
+        Blob blob = blobStore().blobBuilder(key)
+                .payload(content)
+                .contentLength(content.length)
+                .contentType(OCTET_STREAM)
+                .build();
+        blobStore().putBlob(bucket, blob);
+    }
+
+    /**
+     * Reads a whole object straight from the blob store, without HTTP or request signing.
+     *
+     * @throws NoSuchElementException when the bucket or the object does not exist
+     */
+    public byte[] get(String bucket, String key) {
+        requireBucket(bucket);
+        Blob blob = blobStore().getBlob(bucket, key);
+        if (blob == null) {
+            throw new NoSuchElementException("No existe el objeto '" + key + "' en el bucket '" + bucket
+                    + "' del servidor S3 local. Comprueba la clave con keys(\"" + bucket + "\").");
+        }
+        try (InputStream content = blob.getPayload().openStream()) {
+            return content.readAllBytes();
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("No se pudo leer el objeto '" + key + "' del bucket '" + bucket
+                    + "' del servidor S3 local.", unreadable);
+        }
+    }
+
+    private void requireBucket(String bucket) {
+        if (!bucketExists(bucket)) {
+            throw new NoSuchElementException("No existe el bucket '" + bucket + "' en el servidor S3 local. "
+                    + "Créalo antes con createBucket o con LocalS3Extension.withBuckets(...).");
+        }
     }
 
     /** Returns the object keys of a bucket, in the order S3 lists them (UTF-8 binary order). */
