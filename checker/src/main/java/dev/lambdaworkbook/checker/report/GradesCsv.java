@@ -2,6 +2,7 @@ package dev.lambdaworkbook.checker.report;
 
 import dev.lambdaworkbook.checker.CheckerException;
 import dev.lambdaworkbook.checker.grade.ClassResults;
+import dev.lambdaworkbook.checker.grade.ExerciseResult;
 import dev.lambdaworkbook.checker.grade.PreparedSuite;
 import dev.lambdaworkbook.checker.score.ExerciseScore;
 import dev.lambdaworkbook.checker.score.StudentGrade;
@@ -77,10 +78,27 @@ final class GradesCsv {
             for (ExerciseScore score : grade.scores()) {
                 cells.add(number(score.mark(), language));
             }
-            cells.add(grade.submission().problem() == null ? "" : grade.submission().problem());
+            cells.add(observations(grade));
             row(csv, cells);
         }
         return csv.toString();
+    }
+
+    /**
+     * Returns why the row's marks are what they are when no test explains it: the entry's problem, or each
+     * exercise that was not graded with its state, such as "Ejercicio 03: no compila".
+     */
+    private static String observations(StudentGrade grade) {
+        if (grade.submission().problem() != null) {
+            return grade.submission().problem();
+        }
+        List<String> states = new ArrayList<>();
+        for (ExerciseResult result : grade.results()) {
+            if (result.state() != ExerciseResult.State.GRADED) {
+                states.add("Ejercicio " + result.exercise() + ": " + result.state().label());
+            }
+        }
+        return String.join("; ", states);
     }
 
     private static String number(double value, Language language) {

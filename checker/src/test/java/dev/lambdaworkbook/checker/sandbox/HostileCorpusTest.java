@@ -392,9 +392,14 @@ class HostileCorpusTest {
         }
         return result.tests().stream().filter(test -> !test.status().passed())
                 .sorted(Comparator.comparing(test -> reasonOf(test).contains(attack.reason()) ? 0 : 1)).findFirst()
-                .map(test -> test.status().label() + ": " + abbreviate(shownText(test, attack.reason()))
+                .map(test -> labelled(test.status().label(), abbreviate(shownText(test, attack.reason())))
                         + (test.exception() == null ? "" : " (" + test.exception() + ")"))
                 .orElse("todas superadas");
+    }
+
+    /** Prefixes the status to the text, unless the text starts with it, as timeout messages do. */
+    private static String labelled(String label, String text) {
+        return text.startsWith(label) ? text : label + ": " + text;
     }
 
     /** Returns the test's message, or the last line of its output when only the output shows the reason. */
