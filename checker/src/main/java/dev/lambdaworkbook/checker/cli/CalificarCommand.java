@@ -36,7 +36,8 @@ final class CalificarCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Parameters(index = "0", paramLabel = "CARPETA",
-            description = "Carpeta con una entrega por alumno: una carpeta o un .zip, o la descarga de Moodle.")
+            description = "Carpeta con una entrega por alumno (una carpeta o un .zip), o la descarga de Moodle, "
+                    + "descomprimida o en su .zip.")
     Path folder;
 
     @Option(names = "--ejercicios", split = ",", paramLabel = "NN",
@@ -49,7 +50,8 @@ final class CalificarCommand implements Callable<Integer> {
 
     @Option(names = "--salida", paramLabel = "CARPETA",
             description = "Dónde escribir los resultados. Por defecto, notas/<nombre de la carpeta> en la carpeta "
-                    + "actual.")
+                    + "actual, o notas/<nombre>-ejercicios-04-07 con --ejercicios 04,07, para no pisar las notas de "
+                    + "la clase completa.")
     Path output;
 
     @Option(names = "--paralelo", paramLabel = "N",
@@ -79,8 +81,11 @@ final class CalificarCommand implements Callable<Integer> {
         Arguments.positive("--paralelo", parallel == null ? 1 : parallel);
         Arguments.positive("--limite-prueba", testSeconds);
         Arguments.positive("--limite-entrega", submissionSeconds);
-        String className = folder.toAbsolutePath().normalize().getFileName().toString();
-        Path out = output != null ? output : Path.of("notas", className);
+        String className = folder.toAbsolutePath().normalize().getFileName().toString().replaceFirst("(?i)\\.zip$",
+                "");
+        // A run with --ejercicios writes its own folder, so that it never replaces the whole class's notas.csv.
+        String subset = exercises.isEmpty() ? "" : "-ejercicios-" + String.join("-", exercises);
+        Path out = output != null ? output : Path.of("notas", className + subset);
         SandboxLimits limits = SandboxLimits.defaults()
                 .withTimes(Duration.ofSeconds(testSeconds), Duration.ofSeconds(submissionSeconds));
         int threads = parallel != null ? parallel : 2 * Runtime.getRuntime().availableProcessors();
@@ -88,6 +93,7 @@ final class CalificarCommand implements Callable<Integer> {
         Reports.checkMoodleLanguage(moodleLanguage);
         List<Exercise> selected = workbook.select(exercises);
         Path extracted = Files.createTempDirectory("entregas-");
+        Folders.deleteOnExit(extracted);
         List<Submission> submissions = readClass(extracted);
         try (Pipeline pipeline = Pipeline.create(workbook, limits, System.err)) {
             List<PreparedSuite> suites = pipeline.prepare(selected, System.err);

@@ -7,6 +7,9 @@ import picocli.CommandLine.Option;
 /** Options every subcommand takes. */
 final class CommonOptions {
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Muestra esta ayuda y termina.")
+    boolean help;
+
     @Option(names = {"-v", "--verbose"}, description = "Muestra las trazas completas de los errores.")
     boolean verbose;
 

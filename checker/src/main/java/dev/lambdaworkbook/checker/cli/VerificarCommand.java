@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code corrector verificar}: proves every exercise grades as intended; exits 1 when a check fails. */
 @Command(name = "verificar", sortOptions = false,
-        description = "Comprueba cada ejercicio: la referencia obtiene el 100 %, el código inicial compila y no "
-                + "llega al 100 %, y cada error típico del catálogo (solutions/NN/errores/) falla al menos una "
+        description = "Comprueba cada ejercicio: la referencia obtiene el 100 %%, el código inicial compila y no "
+                + "llega al 100 %%, y cada error típico del catálogo (solutions/NN/errores/) falla al menos una "
                 + "prueba; muestra el mensaje que recibe.")
 final class VerificarCommand implements Callable<Integer> {
 

@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes files so that a reader, or a run interrupted at any point, sees either the old content or the new one:
@@ -26,9 +28,12 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile, which makes files only their owner can read: the user's umask decides, as for
+        // any other file the instructor writes.
+        Path temporary = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 writer.writeTo(out);
             }
             try {

@@ -38,7 +38,7 @@ public final class TerminalView implements Progress {
         int filled = total == 0 ? BAR : count * BAR / total;
         String line = String.format("[%s%s] %d/%d  %s · %s: %s%s", "#".repeat(filled), ".".repeat(BAR - filled),
                 count, total, submission.name(), result.exercise(), result.state().label(),
-                reused ? " (guardado)" : "");
+                reused ? " (reutilizado)" : "");
         if (interactive) {
             out.print("\r\033[K" + line);
             out.flush();
@@ -81,11 +81,48 @@ public final class TerminalView implements Progress {
             row.append(String.format("  %6s", Texts.mark(grade.total())));
             out.println(row);
         }
-        out.printf(Texts.SPANISH, "%n%d alumnos × %d ejercicios en %.1f s: %d calificados ahora, %d guardados de "
-                + "antes. Escala de 0 a %s.%n", results.grades().size(), results.suites().size(),
-                results.elapsed().toMillis() / 1000.0, results.graded(), results.reused(),
-                Texts.mark(results.scale().max()));
+        out.println();
+        out.println(summary(results));
         out.println("Leyenda: «no c.» no compila, «—» sin entrega, «rech.» rechazado, «inv.» entrega no "
                 + "válida.");
+    }
+
+    /**
+     * Returns the line under the table, such as "8 alumnos × 1 ejercicio = 8 resultados en 3,2 s: 5 calificados
+     * ahora, 1 reutilizado (…), 2 sin entrega. Escala de 0 a 10,00." Counts of zero are left out, except the graded.
+     */
+    static String summary(ClassResults results) {
+        long notSubmitted = countState(results, ExerciseResult.State.NOT_SUBMITTED);
+        long invalid = countState(results, ExerciseResult.State.INVALID);
+        // ClassResults.graded() counts every result not reused, including those of missing or invalid submissions.
+        long gradedNow = results.graded() - notSubmitted - invalid;
+        int students = results.grades().size();
+        int exercises = results.suites().size();
+        StringBuilder line = new StringBuilder()
+                .append(count(students, "alumno", "alumnos")).append(" × ")
+                .append(count(exercises, "ejercicio", "ejercicios")).append(" = ")
+                .append(count((long) students * exercises, "resultado", "resultados"))
+                .append(String.format(Texts.SPANISH, " en %.1f s: ", results.elapsed().toMillis() / 1000.0))
+                .append(count(gradedNow, "calificado", "calificados")).append(" ahora");
+        if (results.reused() > 0) {
+            line.append(", ").append(count(results.reused(), "reutilizado", "reutilizados"))
+                    .append(" (mismos ficheros y pruebas ya calificados en esta vuelta o en una anterior)");
+        }
+        if (notSubmitted > 0) {
+            line.append(", ").append(notSubmitted).append(" sin entrega");
+        }
+        if (invalid > 0) {
+            line.append(", ").append(invalid).append(" de entregas no válidas");
+        }
+        return line.append(". Escala de 0 a ").append(Texts.mark(results.scale().max())).append('.').toString();
+    }
+
+    private static long countState(ClassResults results, ExerciseResult.State state) {
+        return results.grades().stream().flatMap(grade -> grade.results().stream())
+                .filter(result -> result.state() == state).count();
+    }
+
+    private static String count(long number, String singular, String plural) {
+        return number + " " + (number == 1 ? singular : plural);
     }
 }

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * The folder an instructor grades: one entry per student, a folder or a zip, as copied by hand or as Moodle's
- * "download all submissions" lays it out ({@code Nombre Apellidos_<id>_assignsubmission_file_}). Every entry
- * becomes a {@link Submission}, also those that cannot be graded, so every student gets a row.
+ * "download all submissions" lays it out ({@code Nombre Apellidos_<id>_assignsubmission_file_}), or that download's
+ * .zip itself. Every entry becomes a {@link Submission}, also those that cannot be graded, so every student gets a
+ * row.
  */
 public final class ClassFolder {
 
@@ -33,9 +34,12 @@ public final class ClassFolder {
      * @throws CheckerException when the folder does not exist or has no entries
      */
     public static List<Submission> read(Path folder, Path extractTo) {
+        if (Files.isRegularFile(folder) && folder.getFileName().toString().toLowerCase().endsWith(".zip")) {
+            return read(extractClass(folder, extractTo), extractTo.resolve("entregas"));
+        }
         if (!Files.isDirectory(folder)) {
             throw new CheckerException("No existe la carpeta de entregas '" + folder + "'. Indica la carpeta con una "
-                    + "entrega por alumno (carpeta o .zip), por ejemplo la descarga de Moodle descomprimida.");
+                    + "entrega por alumno (carpeta o .zip), o el .zip que descarga Moodle.");
         }
         List<Submission> submissions = new ArrayList<>();
         try (Stream<Path> entries = Files.list(folder)) {
@@ -54,6 +58,29 @@ public final class ClassFolder {
                     + "carpeta o un .zip por alumno.");
         }
         return submissions;
+    }
+
+    /**
+     * Extracts a whole class given as one .zip, such as Moodle's "download all submissions", and returns the folder
+     * with one entry per student: the zip's top level, or its only folder when everything is inside one.
+     */
+    private static Path extractClass(Path zip, Path extractTo) {
+        try {
+            Path top = ZipExtraction.extract(zip, extractTo.resolve("clase"));
+            List<Path> children;
+            try (Stream<Path> list = Files.list(top)) {
+                children = list.filter(child -> !child.getFileName().toString().startsWith(".")
+                        && !child.getFileName().toString().equals("__MACOSX")).toList();
+            }
+            boolean wrapped = children.size() == 1 && Files.isDirectory(children.get(0))
+                    && !Files.isDirectory(children.get(0).resolve("exercises"))
+                    && !MOODLE.matcher(children.get(0).getFileName().toString()).matches();
+            return wrapped ? children.get(0) : top;
+        } catch (ZipExtraction.InvalidZip invalid) {
+            throw new CheckerException("No se puede leer la clase: " + invalid.getMessage() + ".");
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     private static Submission submission(Path entry, Path extractTo) throws IOException {

@@ -58,6 +58,10 @@ final class ZipExtraction {
         } catch (ZipException corrupt) {
             throw new InvalidZip("el zip '" + zip.getFileName() + "' está dañado: " + corrupt.getMessage());
         }
+        if (entries == 0) {
+            throw new InvalidZip("'" + zip.getFileName() + "' no es un .zip válido o está vacío: vuelve a "
+                    + "descargarlo o a comprimir la carpeta del repositorio");
+        }
         return root;
     }
 

@@ -112,7 +112,7 @@ class SampleClassTest {
         Result second = calificar();
 
         assertEquals(0, second.code(), second.stdout());
-        assertTrue(second.stdout().contains("0 calificados ahora, 6 guardados de antes"), second.stdout());
+        assertTrue(second.stdout().contains("0 calificados ahora, 6 reutilizados"), second.stdout());
         assertEquals(before, withoutDates(Files.readAllLines(output.resolve("notas.csv"))));
     }
 

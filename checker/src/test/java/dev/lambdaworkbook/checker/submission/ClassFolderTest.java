@@ -75,6 +75,30 @@ class ClassFolderTest {
     }
 
     @Test
+    @DisplayName("la descarga de Moodle sin descomprimir se lee como la carpeta")
+    void readsMoodleZipOfTheClass() throws IOException {
+        Path download = folder.resolve("descarga.zip");
+        zip(download, Map.of("Ana Ruiz_12_assignsubmission_file_/repo/" + SOURCE, "class A {}",
+                "Luis Gil_77_assignsubmission_file_/repo/" + SOURCE, "class B {}"));
+
+        List<Submission> submissions = ClassFolder.read(download, folder.resolve("extraidas"));
+
+        assertEquals(List.of("12", "77"), submissions.stream().map(Submission::id).toList());
+        assertNull(submissions.get(0).problem());
+        assertTrue(Files.isRegularFile(submissions.get(1).root().resolve(SOURCE)));
+    }
+
+    @Test
+    @DisplayName("un .zip de alumno que no es un zip lo dice")
+    void corruptZipIsNamed() throws IOException {
+        write(folder.resolve("ana.zip"), "esto no es un zip");
+
+        Submission ana = ClassFolder.read(folder, folder.resolve("extraidas")).get(0);
+
+        assertTrue(ana.problem().contains("'ana.zip' no es un .zip válido"), ana.problem());
+    }
+
+    @Test
     @DisplayName("una carpeta inexistente da un error que la nombra")
     void missingFolderIsNamed() {
         Path missing = folder.resolve("no-existe");

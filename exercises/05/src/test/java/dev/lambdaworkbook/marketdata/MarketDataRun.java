@@ -59,8 +59,8 @@ final class MarketDataRun {
         /** Fails unless the call returned normally, and returns what it returned. */
         String expectSuccess(String situation) {
             if (error != null) {
-                throw Expect.failure(situation + ": la función lanzó " + error + " y debía terminar bien. "
-                        + "Revisa la tarea que nombra el mensaje.");
+                throw Expect.failure(situation + ": la función debía terminar bien y lanzó " + error
+                        + " (revisa la tarea que nombra el mensaje)");
             }
             return result;
         }

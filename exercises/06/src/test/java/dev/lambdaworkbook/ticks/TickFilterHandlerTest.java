@@ -57,7 +57,7 @@ class TickFilterHandlerTest {
 
         List<String> expectSuccess(String situation) {
             if (error != null) {
-                throw Expect.failure(situation + ": la función lanzó " + error + " y debía terminar bien.");
+                throw Expect.failure(situation + ": la función debía terminar bien y lanzó " + error);
             }
             return keys;
         }
