@@ -44,20 +44,20 @@ public final class Grader {
             throws InterruptedException, ExecutionException {
         long start = System.nanoTime();
         AtomicInteger reused = new AtomicInteger();
+        AtomicInteger graded = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         List<Future<List<ExerciseResult>>> futures = new ArrayList<>();
         progress.started(submissions.size() * suites.size());
         try {
             for (Submission submission : submissions) {
-                futures.add(pool.submit(() -> gradeStudent(submission, suites, progress, reused)));
+                futures.add(pool.submit(() -> gradeStudent(submission, suites, progress, reused, graded)));
             }
             List<StudentGrade> grades = new ArrayList<>();
             List<List<TestResult>> plans = suites.stream().map(PreparedSuite::plan).toList();
             for (int i = 0; i < submissions.size(); i++) {
                 grades.add(scorer.grade(submissions.get(i), futures.get(i).get(), plans));
             }
-            return new ClassResults(suites, grades, scorer.scale(), reused.get(),
-                    submissions.size() * suites.size() - reused.get(),
+            return new ClassResults(suites, grades, scorer.scale(), reused.get(), graded.get(),
                     Duration.ofNanos(System.nanoTime() - start), ZonedDateTime.now());
         } finally {
             pool.shutdownNow();
@@ -70,7 +70,7 @@ public final class Grader {
      * and the rest are graded together in one child JVM; each result is saved as soon as it is known.
      */
     private List<ExerciseResult> gradeStudent(Submission submission, List<PreparedSuite> suites, Progress progress,
-            AtomicInteger reused) throws Exception {
+            AtomicInteger reused, AtomicInteger graded) throws Exception {
         ExerciseResult[] results = new ExerciseResult[suites.size()];
         List<Job> jobs = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -102,10 +102,11 @@ public final class Grader {
             }
         }
         if (!jobs.isEmpty()) {
-            List<ExerciseResult> graded = grader.grade(jobs, suites.get(positions.get(0)).runtime());
+            List<ExerciseResult> fresh = grader.grade(jobs, suites.get(positions.get(0)).runtime());
+            graded.addAndGet(fresh.size());
             for (int k = 0; k < jobs.size(); k++) {
                 int i = positions.get(k);
-                results[i] = store.save(keys.get(k), graded.get(k));
+                results[i] = store.save(keys.get(k), fresh.get(k));
                 progress.finished(submission, results[i], false);
             }
         }

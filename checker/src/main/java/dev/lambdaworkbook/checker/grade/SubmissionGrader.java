@@ -128,28 +128,31 @@ public final class SubmissionGrader {
         List<TestResult> plan = job.plan();
         Path copy = workingCopy(exercise, job.files(), folder.resolve(RunRequest.WORKING_COPY));
         Path classes = folder.resolve("classes");
+
         List<Path> sources = javaFiles(copy.resolve("src/main/java"));
         if (sources.isEmpty()) {
-            return new Prepared(unrun(exercise, State.COMPILE_ERROR, "no hay ficheros .java en src/main/java", plan,
-                    "tu entrega no tiene ficheros .java en src/main/java", start), null);
+            return unrun(exercise, State.COMPILE_ERROR, "no hay ficheros .java en src/main/java", plan,
+                    "tu entrega no tiene ficheros .java en src/main/java", start);
         }
         JavaCompilation.Result compiled = JavaCompilation.compile(sources, suite.studentClasspath(), classes, copy);
         if (!compiled.success()) {
             String first = compiled.errors().isEmpty() ? "" : ": " + compiled.errors().get(0);
-            return new Prepared(unrun(exercise, State.COMPILE_ERROR, compiled.describe(20), plan,
-                    "tu código no compila" + first, start), null);
+            return unrun(exercise, State.COMPILE_ERROR, compiled.describe(20), plan, "tu código no compila" + first,
+                    start);
         }
+
         List<Violation> violations = scanner.scan(exercise, classes);
         if (!violations.isEmpty()) {
             String detail = violations.stream().map(Violation::describe).collect(Collectors.joining("\n"));
-            return new Prepared(unrun(exercise, State.REJECTED, detail, plan,
-                    "no se ejecutó: " + violations.get(0).describe(), start), null);
+            return unrun(exercise, State.REJECTED, detail, plan, "no se ejecutó: " + violations.get(0).describe(),
+                    start);
         }
+
         try {
             BuildOutputs.write(suite, copy, classes);
         } catch (BuildException failed) {
-            return new Prepared(unrun(exercise, State.BUILD_ERROR, failed.getMessage(), plan,
-                    "no se pudo construir lo que leen las pruebas: " + failed.getMessage(), start), null);
+            return unrun(exercise, State.BUILD_ERROR, failed.getMessage(), plan,
+                    "no se pudo construir lo que leen las pruebas: " + failed.getMessage(), start);
         }
         return new Prepared(null, part(suite, copy, classes, plan));
     }
@@ -188,10 +191,12 @@ public final class SubmissionGrader {
         return copy;
     }
 
-    private static ExerciseResult unrun(Exercise exercise, State state, String detail, List<TestResult> plan,
+    /** Returns a job that stops before running: every planned test gets the message. */
+    private static Prepared unrun(Exercise exercise, State state, String detail, List<TestResult> plan,
             String message, long start) {
         List<TestResult> tests = plan.stream().map(test -> test.withOutcome(TestStatus.NOT_RUN, message)).toList();
-        return new ExerciseResult(exercise.id(), state, detail, tests, List.of(), millisSince(start));
+        return new Prepared(new ExerciseResult(exercise.id(), state, detail, tests, List.of(), millisSince(start)),
+                null);
     }
 
     private static Set<String> classNames(Path classes) throws IOException {

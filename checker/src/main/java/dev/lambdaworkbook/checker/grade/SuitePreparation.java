@@ -20,9 +20,9 @@ import java.util.Set;
 /**
  * Prepares the exercises graded together. It compiles each one's tests and runs the reference solutions to learn
  * the plan of tests. It also builds what their child JVMs share: one class path with the harness and every
- * exercise's libraries, and a class data sharing archive of the classes the reference run loaded from it, which
- * later child JVMs map instead of loading and verifying them again. Everything is kept by fingerprint, so a second
- * class graded with the same workbook starts at once.
+ * exercise's libraries. A class data sharing archive holds the classes the reference run loaded from that class
+ * path, so later child JVMs map them instead of loading and verifying them again. Everything is kept by
+ * fingerprint, so a second class graded with the same workbook starts at once.
  */
 public final class SuitePreparation {
 

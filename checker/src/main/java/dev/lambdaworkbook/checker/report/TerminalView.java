@@ -94,8 +94,6 @@ public final class TerminalView implements Progress {
     static String summary(ClassResults results) {
         long notSubmitted = countState(results, ExerciseResult.State.NOT_SUBMITTED);
         long invalid = countState(results, ExerciseResult.State.INVALID);
-        // ClassResults.graded() counts every result not reused, including those of missing or invalid submissions.
-        long gradedNow = results.graded() - notSubmitted - invalid;
         int students = results.grades().size();
         int exercises = results.suites().size();
         StringBuilder line = new StringBuilder()
@@ -103,7 +101,7 @@ public final class TerminalView implements Progress {
                 .append(count(exercises, "ejercicio", "ejercicios")).append(" = ")
                 .append(count((long) students * exercises, "resultado", "resultados"))
                 .append(String.format(Texts.SPANISH, " en %.1f s: ", results.elapsed().toMillis() / 1000.0))
-                .append(count(gradedNow, "calificado", "calificados")).append(" ahora");
+                .append(count(results.graded(), "calificado", "calificados")).append(" ahora");
         if (results.reused() > 0) {
             line.append(", ").append(count(results.reused(), "reutilizado", "reutilizados"))
                     .append(" (mismos ficheros y pruebas ya calificados en esta vuelta o en una anterior)");
@@ -112,7 +110,7 @@ public final class TerminalView implements Progress {
             line.append(", ").append(notSubmitted).append(" sin entrega");
         }
         if (invalid > 0) {
-            line.append(", ").append(invalid).append(" de entregas no válidas");
+            line.append(", ").append(invalid).append(" con la entrega no válida");
         }
         return line.append(". Escala de 0 a ").append(Texts.mark(results.scale().max())).append('.').toString();
     }

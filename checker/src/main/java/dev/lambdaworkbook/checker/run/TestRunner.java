@@ -170,8 +170,8 @@ public final class TestRunner {
     private void settle(End end, List<PartRun> pending) {
         PartRun current = end.current();
         if (current == null) {
-            // The JVM ended between exercises or before the first: nothing of any exercise ran in it, so running
-            // it again would only repeat that; every exercise it did not finish gets the reason.
+            // The JVM ended between exercises or before the first. Unless it finished some exercise, a new JVM
+            // would only fail the same way, so every exercise it did not finish gets the reason.
             boolean progress = pending.stream().anyMatch(run -> run.closed);
             if (end.kind() == EndKind.DONE || !progress) {
                 pending.stream().filter(run -> !run.closed).forEach(run -> closeUnstarted(end, run));
@@ -233,7 +233,7 @@ public final class TestRunner {
     private record End(EndKind kind, PartRun current, String test, String reason) {
     }
 
-    /** What is known of one exercise across the JVMs that run it. */
+    /** The state of one exercise across the JVMs that run it: its plan, results, notes and time limit. */
     private static final class PartRun {
 
         private final Part part;

@@ -61,8 +61,8 @@ class TerminalViewTest {
 
         String summary = TerminalView.summary(results);
 
-        assertEquals("1 alumno × 1 ejercicio = 1 resultado en 2,5 s: 0 calificados ahora, 1 de entregas no "
-                + "válidas. Escala de 0 a 10,00.", summary);
+        assertEquals("1 alumno × 1 ejercicio = 1 resultado en 2,5 s: 0 calificados ahora, 1 con la entrega no "
+                + "válida. Escala de 0 a 10,00.", summary);
     }
 
     @Test
@@ -80,7 +80,10 @@ class TerminalViewTest {
         assertTrue(table.strip().endsWith("«inv.» entrega no válida."), table);
     }
 
-    /** Builds results with one student per row and one exercise per column. Results not reused count as graded now. */
+    /**
+     * Builds results with one student per row and one exercise per column. Results of a submission that exists and
+     * is not reused count as graded now.
+     */
     private static ClassResults results(List<List<State>> rows, int reused) {
         int exercises = rows.get(0).size();
         List<PreparedSuite> suites = new ArrayList<>();
@@ -91,7 +94,9 @@ class TerminalViewTest {
         for (int row = 0; row < rows.size(); row++) {
             grades.add(grade("alumno" + row, rows.get(row), suites));
         }
-        return new ClassResults(suites, grades, new Scale(10), reused, rows.size() * exercises - reused,
+        long submitted = rows.stream().flatMap(List::stream)
+                .filter(state -> state != State.NOT_SUBMITTED && state != State.INVALID).count();
+        return new ClassResults(suites, grades, new Scale(10), reused, (int) submitted - reused,
                 Duration.ofMillis(2500), ZonedDateTime.now());
     }
 

@@ -214,8 +214,8 @@ class LocalS3ServerTest {
 
             S3Exception rejected = assertThrows(S3Exception.class,
                     () -> intruder.listObjectsV2(r -> r.bucket(BUCKET)));
-            // s3proxy may answer 403 and close the connection before the body is sent, so the client reports
-            // either the 403 or a broken upload: both are SdkExceptions, and nothing may be stored.
+            // s3proxy may reply 403 and close the connection before the body is sent. The client then reports
+            // either the 403 or a broken upload, both SdkExceptions, and nothing may be stored.
             assertThrows(SdkException.class,
                     () -> intruder.putObject(r -> r.bucket(BUCKET).key("a.csv"), RequestBody.fromString("x")));
 
