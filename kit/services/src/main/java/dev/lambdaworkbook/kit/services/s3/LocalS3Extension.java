@@ -24,14 +24,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>One server serves every test in the JVM that reaches this class through the same class loader. It starts on
  * first use and stays up across test classes and JUnit runs, so a grader that runs several exercises in one JVM, with
- * the kit on a shared class loader, starts s3proxy once. JUnit never stops it: a shutdown hook does when the JVM exits
- * normally, and nothing does when the JVM is halted. NOTE: s3proxy's Jetty threads are not daemon threads, so the JVM
- * must end with {@code System.exit} or {@code Runtime.halt}, as Surefire's forked JVM does; a launcher whose
- * {@code main} just returns would wait for ever. Before each test every bucket is deleted and the listed buckets are
- * created again, so no test finds another test's objects.
+ * the kit on a shared class loader, starts the server once. JUnit never stops it: a shutdown hook does when the JVM
+ * exits normally, and nothing does when the JVM is halted. The server's threads are daemon threads, so it never keeps
+ * the JVM alive. Before each test every bucket is deleted and the listed buckets are created again, so no test finds
+ * another test's objects.
  *
- * <p>{@link #put} and {@link #get} go straight to the server's blob store, skipping HTTP and request signing, to seed
- * and read objects cheaply. The code under test still talks to the server over HTTP through {@link #client()}.
+ * <p>{@link #put}, {@link #get} and {@link #keys} go straight to the server's in-memory store, skipping HTTP and
+ * request signing, to seed and read objects cheaply. The code under test still talks to the server over HTTP through
+ * {@link #client()}.
  */
 public final class LocalS3Extension implements BeforeEachCallback {
 
@@ -78,13 +78,17 @@ public final class LocalS3Extension implements BeforeEachCallback {
         return server().endpoint();
     }
 
-    /** Returns the object keys of a bucket, sorted as S3 lists them. */
+    /**
+     * Returns the object keys of a bucket, sorted as S3 lists them.
+     *
+     * @throws java.util.NoSuchElementException when the bucket does not exist
+     */
     public List<String> keys(String bucket) {
         return server().keys(bucket);
     }
 
     /**
-     * Writes an object through the blob store, for seeding a test: S3 clients then read it, list it and see its
+     * Writes an object straight into the store, for seeding a test: S3 clients then read it, list it and see its
      * length and ETag as if PutObject had written it.
      *
      * @throws java.util.NoSuchElementException when the bucket does not exist
@@ -94,7 +98,7 @@ public final class LocalS3Extension implements BeforeEachCallback {
     }
 
     /**
-     * Reads a whole object through the blob store.
+     * Reads a whole object straight from the store.
      *
      * @throws java.util.NoSuchElementException when the bucket or the object does not exist
      */

@@ -1,25 +1,20 @@
 package dev.lambdaworkbook.kit.services.s3;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Properties;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.BlobStoreContext;
-import org.jclouds.blobstore.TransientApiMetadata;
-import org.jclouds.blobstore.domain.Blob;
-import org.jclouds.blobstore.domain.StorageMetadata;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -29,8 +24,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A real S3-compatible server on 127.0.0.1, embedded in this JVM: s3proxy in front of jclouds' in-memory
- * ({@code transient}) blob store. Objects live only as long as the server.
+ * A real S3-compatible server on 127.0.0.1, embedded in this JVM: the S3 REST API over HTTP, path-style
+ * ({@code http://127.0.0.1:PORT/BUCKET/KEY}), served by the JDK's {@code com.sun.net.httpserver} from an in-memory
+ * store. Objects live only as long as the server.
  *
  * <pre>{@code
  * try (LocalS3Server s3 = LocalS3Server.start()) {
@@ -39,8 +35,16 @@ import software.amazon.awssdk.services.s3.S3Client;
  * }
  * }</pre>
  *
- * <p>Requests must be signed (AWS Signature V2 or V4) with {@link #ACCESS_KEY} and {@link #SECRET_KEY}. Inside
- * JUnit 5 use {@link LocalS3Extension}; from a shell, {@link LocalS3Main}.
+ * <p>Requests must be signed with AWS Signature V4, in the Authorization header or as a presigned URL, with
+ * {@link #ACCESS_KEY} and {@link #SECRET_KEY} for region {@link #REGION}. The server checks what S3 checks: the
+ * signature, aws-chunked chunk and trailer signatures, x-amz-content-sha256, Content-MD5 and flexible checksums
+ * (CRC32, CRC32C, CRC64NVME, SHA1, SHA256). It serves buckets, objects (ranges, conditions, copies, user metadata),
+ * listings (version 1 and 2) and multipart uploads, and rejects other S3 operations with 501 NotImplemented. Errors
+ * are S3's XML error documents with S3's codes and English messages, as the AWS SDK shows them.
+ *
+ * <p>The content of every object and part counts against a budget of half the JVM's maximum heap; an upload past it
+ * gets 507 InsufficientStorage. Request threads are daemon threads, so a running server never keeps the JVM alive.
+ * Inside JUnit 5 use {@link LocalS3Extension}; from a shell, {@link LocalS3Main}.
  */
 public final class LocalS3Server implements AutoCloseable {
 
@@ -53,19 +57,25 @@ public final class LocalS3Server implements AutoCloseable {
     /** Loopback address the server binds to; it never listens on other interfaces. */
     public static final String HOST = "127.0.0.1";
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /** The content type the AWS SDK sends for a PutObject body given as bytes. */
     private static final String OCTET_STREAM = "application/octet-stream";
+    /** Requests served at the same time; more wait in the queue. */
+    private static final int THREADS = 16;
 
-    private final BlobStoreContext context;
-    private final S3Proxy proxy;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ObjectStore store;
+    private final Clock clock;
     private final URI endpoint;
     private S3Client client;
+    private boolean closed;
 
-    private LocalS3Server(BlobStoreContext context, S3Proxy proxy, URI endpoint) {
-        this.context = context;
-        this.proxy = proxy;
-        this.endpoint = endpoint;
+    private LocalS3Server(HttpServer server, ExecutorService executor, ObjectStore store, Clock clock) {
+        this.server = server;
+        this.executor = executor;
+        this.store = store;
+        this.clock = clock;
+        this.endpoint = URI.create("http://" + HOST + ":" + server.getAddress().getPort());
     }
 
     /** Starts a server on a free port of 127.0.0.1. */
@@ -76,49 +86,65 @@ public final class LocalS3Server implements AutoCloseable {
     /**
      * Starts a server on the given port of 127.0.0.1, or on a free one when {@code port} is 0.
      *
-     * @throws IllegalStateException when the port is taken or the server does not start within 30 seconds
+     * @throws IllegalStateException when the port is taken
      */
     public static LocalS3Server start(int port) {
+        return start(port, Clock.systemUTC(), Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** Starts a server with its own clock (for signature times and object dates) and memory budget, for tests. */
+    static LocalS3Server start(int port, Clock clock, long maxBytes) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("Puerto no válido para el servidor S3 local: '" + port
                     + "'. Usa un número entre 1 y 65535, o 0 para elegir uno libre.");
         }
-        BlobStoreContext context = ContextBuilder.newBuilder(new TransientApiMetadata())
-                .credentials(ACCESS_KEY, SECRET_KEY)
-                .overrides(new Properties())
-                .build(BlobStoreContext.class);
-        S3Proxy proxy = S3Proxy.builder()
-                .blobStore(context.getBlobStore())
-                .endpoint(URI.create("http://" + HOST + ":" + port))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
+        HttpServer server;
         try {
-            proxy.start();
-            awaitStarted(proxy);
-        } catch (Exception failed) {
-            stopQuietly(proxy, failed);
-            context.close();
+            server = HttpServer.create(new InetSocketAddress(HOST, port), 0);
+        } catch (IOException failed) {
             throw new IllegalStateException("No se pudo arrancar el servidor S3 local en " + HOST + ":" + port
                     + ". Si indicaste un puerto, comprueba que está libre o usa 0 para elegir uno libre.", failed);
         }
-        return new LocalS3Server(context, proxy, URI.create("http://" + HOST + ":" + proxy.getPort()));
+        ObjectStore store = new ObjectStore(maxBytes);
+        String endpoint = "http://" + HOST + ":" + server.getAddress().getPort();
+        server.createContext("/", new S3Dispatcher(
+                new SigV4Verifier(ACCESS_KEY, SECRET_KEY, REGION.id(), clock),
+                new BucketOperations(store, clock, REGION.id()),
+                new ObjectOperations(store, clock),
+                new ListOperations(store),
+                new MultipartOperations(store, clock, endpoint)));
+        ExecutorService executor = executor();
+        server.setExecutor(executor);
+        startDaemon(server);
+        return new LocalS3Server(server, executor, store, clock);
     }
 
-    private static void awaitStarted(S3Proxy proxy) throws Exception {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!"STARTED".equals(proxy.getState())) {
-            if ("FAILED".equals(proxy.getState()) || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("El servidor S3 quedó en estado '" + proxy.getState() + "'.");
-            }
-            Thread.sleep(10);
-        }
+    private static ExecutorService executor() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "local-s3-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
-    private static void stopQuietly(S3Proxy proxy, Exception primary) {
+    /**
+     * Starts the server from a daemon thread: the JDK's dispatcher thread inherits daemon status from the thread
+     * that calls {@code start()}, and a daemon dispatcher never keeps the JVM from exiting.
+     */
+    private static void startDaemon(HttpServer server) {
+        Thread starter = new Thread(server::start, "local-s3-start");
+        starter.setDaemon(true);
+        starter.start();
         try {
-            proxy.stop();
-        } catch (Exception stopFailed) {
-            primary.addSuppressed(stopFailed);
+            starter.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            server.stop(0);
+            throw new IllegalStateException("Se interrumpió el arranque del servidor S3 local.", interrupted);
         }
     }
 
@@ -131,75 +157,73 @@ public final class LocalS3Server implements AutoCloseable {
         return endpoint.getPort();
     }
 
-    /** Creates a bucket unless it already exists. */
+    /**
+     * Creates a bucket unless it already exists.
+     *
+     * @throws IllegalArgumentException when S3 would reject the name (3 to 63 lower-case letters, digits, dots and
+     *     hyphens, starting and ending with a letter or digit, not an IP address)
+     */
     public void createBucket(String bucket) {
-        blobStore().createContainerInLocation(null, bucket);
+        if (!BucketOperations.isValidName(bucket)) {
+            throw new IllegalArgumentException("Nombre de bucket no válido para S3: '" + bucket + "'. Usa de 3 a 63 "
+                    + "minúsculas, dígitos, puntos y guiones, empezando y terminando por letra o dígito.");
+        }
+        store.createBucket(bucket, clock.instant());
     }
 
     /** Returns whether a bucket exists. */
     public boolean bucketExists(String bucket) {
-        return blobStore().containerExists(bucket);
+        return store.bucketOrNull(bucket) != null;
     }
 
     /** Deletes every bucket with all its objects. */
     public void deleteAllBuckets() {
-        List<String> names = new ArrayList<>();
-        for (StorageMetadata bucket : blobStore().list()) {
-            names.add(bucket.getName());
-        }
-        names.forEach(blobStore()::deleteContainer);
+        store.deleteAll();
     }
 
     /**
-     * Writes an object of type {@code application/octet-stream} straight into the blob store, without HTTP or request
+     * Writes an object of type {@code application/octet-stream} straight into the store, without HTTP or request
      * signing. S3 clients see it like an object written with PutObject: same key, length and ETag (the content's MD5).
      *
      * @throws NoSuchElementException when the bucket does not exist
      */
     public void put(String bucket, String key, byte[] content) {
-        requireBucket(bucket);
-        Blob blob = blobStore().blobBuilder(key)
-                .payload(content)
-                .contentLength(content.length)
-                .contentType(OCTET_STREAM)
-                .build();
-        blobStore().putBlob(bucket, blob);
+        ObjectStore.Bucket target = requireBucket(bucket);
+        StoredObject object = StoredObject.single(content.clone(), clock.instant(),
+                StoredObject.Metadata.of(OCTET_STREAM), null, null);
+        store.putObject(target, key, object);
     }
 
     /**
-     * Reads a whole object straight from the blob store, without HTTP or request signing.
+     * Reads a whole object straight from the store, without HTTP or request signing.
      *
      * @throws NoSuchElementException when the bucket or the object does not exist
      */
     public byte[] get(String bucket, String key) {
-        requireBucket(bucket);
-        Blob blob = blobStore().getBlob(bucket, key);
-        if (blob == null) {
+        StoredObject object = requireBucket(bucket).objects().get(key);
+        if (object == null) {
             throw new NoSuchElementException("No existe el objeto '" + key + "' en el bucket '" + bucket
                     + "' del servidor S3 local. Comprueba la clave con keys(\"" + bucket + "\").");
         }
-        try (InputStream content = blob.getPayload().openStream()) {
-            return content.readAllBytes();
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("No se pudo leer el objeto '" + key + "' del bucket '" + bucket
-                    + "' del servidor S3 local.", unreadable);
-        }
+        return object.content().clone();
     }
 
-    private void requireBucket(String bucket) {
-        if (!bucketExists(bucket)) {
+    private ObjectStore.Bucket requireBucket(String bucket) {
+        ObjectStore.Bucket found = store.bucketOrNull(bucket);
+        if (found == null) {
             throw new NoSuchElementException("No existe el bucket '" + bucket + "' en el servidor S3 local. "
                     + "Créalo antes con createBucket o con LocalS3Extension.withBuckets(...).");
         }
+        return found;
     }
 
-    /** Returns the object keys of a bucket, in the order S3 lists them (UTF-8 binary order). */
+    /**
+     * Returns the object keys of a bucket, in the order S3 lists them (UTF-8 binary order).
+     *
+     * @throws NoSuchElementException when the bucket does not exist
+     */
     public List<String> keys(String bucket) {
-        List<String> keys = new ArrayList<>();
-        client().listObjectsV2Paginator(request -> request.bucket(bucket))
-                .contents()
-                .forEach(object -> keys.add(object.key()));
-        return keys;
+        return new ArrayList<>(requireBucket(bucket).objects().keySet());
     }
 
     /**
@@ -244,23 +268,19 @@ public final class LocalS3Server implements AutoCloseable {
         return environment;
     }
 
-    /** Stops the server and drops every object it stored. */
+    /** Stops the server and drops every object it stored; a second call does nothing. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (client != null) {
             client.close();
             client = null;
         }
-        try {
-            proxy.stop();
-        } catch (Exception stopFailed) {
-            throw new IllegalStateException("No se pudo parar el servidor S3 local en " + endpoint, stopFailed);
-        } finally {
-            context.close();
-        }
-    }
-
-    private BlobStore blobStore() {
-        return context.getBlobStore();
+        server.stop(0);
+        executor.shutdownNow();
+        store.deleteAll();
     }
 }
