@@ -28,6 +28,8 @@ public final class SuitePreparation {
 
     private static final ObjectMapper JSON = ResultStore.JSON;
     private static final String REFERENCE_FILE = "referencia.json";
+    /** The kit's property for its cache of generated test data: {@code TickFileGenerator.CACHE_PROPERTY}. */
+    static final String DATA_CACHE_PROPERTY = "workbook.ticks.cache";
 
     private final SuiteBuilder builder;
     private final SubmissionGrader grader;
@@ -61,14 +63,21 @@ public final class SuitePreparation {
             boolean dump = !Files.isRegularFile(archive);
             List<Suite> toRun = suites.stream()
                     .filter(suite -> dump || !Files.isRegularFile(suite.folder().resolve(REFERENCE_FILE))).toList();
+            Path data = folder.resolve("datos");
             if (!toRun.isEmpty()) {
-                runReferences(toRun, new SharedRuntime(shared, dump ? List.of(SharedArchive.recordOption(classList))
-                        : SharedArchive.useOptions(archive)));
+                // Only the run that records the class list may write into the folder, so it fills the data cache.
+                List<String> options = dump ? List.of(SharedArchive.recordOption(classList), dataOption(data))
+                        : SharedArchive.useOptions(archive);
+                runReferences(toRun, new SharedRuntime(shared, options));
             }
             if (dump) {
                 SharedArchive.dump(shared, classList, archive, grader.runner().limits());
             }
-            SharedRuntime runtime = new SharedRuntime(shared, SharedArchive.useOptions(archive));
+            List<String> options = new ArrayList<>(SharedArchive.useOptions(archive));
+            if (Files.isDirectory(data)) {
+                options.add(dataOption(data));
+            }
+            SharedRuntime runtime = new SharedRuntime(shared, options);
             List<PreparedSuite> prepared = new ArrayList<>();
             for (Suite suite : suites) {
                 ExerciseResult reference = JSON.readValue(suite.folder().resolve(REFERENCE_FILE).toFile(),
@@ -82,6 +91,15 @@ public final class SuitePreparation {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Se interrumpió la ejecución de la solución de referencia", interrupted);
         }
+    }
+
+    /**
+     * Returns the option that points the kit's cache of generated test data (the tick files of 06) at the folder.
+     * The reference run writes the files there and every student's JVM reads them, read-only in the sandbox, instead
+     * of generating the same bytes again.
+     */
+    private static String dataOption(Path data) {
+        return "-D" + DATA_CACHE_PROPERTY + "=" + data.toAbsolutePath();
     }
 
     /** Runs the references in one child JVM and keeps each result, unless one is kept already. */

@@ -69,17 +69,22 @@ final class Bubblewrap {
             }
         }
         for (String option : request.jvmOptions()) {
-            optionPath(option).filter(path -> !Files.exists(path)).ifPresent(output -> options.addAll(
-                    List.of("--bind", output.getParent().toString(), output.getParent().toString())));
+            optionPath(option).filter(path -> option.startsWith("-XX:") && !Files.exists(path)).ifPresent(output ->
+                    options.addAll(List.of("--bind", output.getParent().toString(), output.getParent().toString())));
         }
         options.addAll(List.of("--chdir", request.workingDirectory().toAbsolutePath().toString(), "--"));
         return options;
     }
 
-    /** Returns the file of an option such as {@code -XX:SharedArchiveFile=/path}, if it names an absolute path. */
+    /**
+     * Returns the file of an option such as {@code -XX:SharedArchiveFile=/path} or {@code -Dname=/path}, if it names
+     * an absolute path. An existing one is mounted read-only. A missing {@code -XX:} file is an output, such as the
+     * class list of the reference run, so its folder is mounted writable. A missing {@code -D} path gets no mount.
+     */
     private static java.util.Optional<Path> optionPath(String option) {
         int equals = option.indexOf('=');
-        if (!option.startsWith("-XX:") || equals < 0 || !option.startsWith("/", equals + 1)) {
+        boolean pathOption = option.startsWith("-XX:") || option.startsWith("-D");
+        if (!pathOption || equals < 0 || !option.startsWith("/", equals + 1)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(Path.of(option.substring(equals + 1)).toAbsolutePath().normalize());

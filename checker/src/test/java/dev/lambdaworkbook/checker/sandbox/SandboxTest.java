@@ -82,6 +82,31 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("Con bubblewrap, la carpeta de datos de una opción -D se lee pero no se escribe")
+    void dataFolderReadOnly() throws Exception {
+        Sandbox sandbox = Sandbox.detect(Sandbox.Level.BUBBLEWRAP);
+        assumeTrue(sandbox.level() == Sandbox.Level.BUBBLEWRAP, "bubblewrap no funciona aquí: "
+                + sandbox.warnings());
+        Path data = Files.createDirectories(folder.resolve("compartido/datos"));
+        Files.writeString(data.resolve("ticks.csv"), "fila compartida");
+        Path missing = folder.resolve("otra/no-existe");
+        Path work = Files.createDirectories(folder.resolve("trabajo"));
+        RunRequest request = new RunRequest(List.of(), List.of("-Dworkbook.ticks.cache=" + data,
+                "-Dotra.cosa=" + missing), List.of(), work);
+        Files.createDirectories(work.resolve("home"));
+        Files.createDirectories(work.resolve("tmp"));
+
+        String output = run(sandbox.prefix(request), "cat " + data.resolve("ticks.csv") + "; echo x > "
+                + data.resolve("ticks.csv") + " 2>&1; touch " + data.resolve("nuevo.csv") + " 2>&1; ls "
+                + missing.getParent() + " 2>&1");
+
+        assertTrue(output.contains("fila compartida"), "La carpeta de datos debe leerse: " + output);
+        assertEquals("fila compartida", Files.readString(data.resolve("ticks.csv")), "No debe poder cambiarse");
+        assertTrue(Files.notExists(data.resolve("nuevo.csv")), "No deben crearse ficheros en ella: " + output);
+        assertTrue(output.contains("No such file or directory"), "Una ruta -D que no existe no se monta: " + output);
+    }
+
+    @Test
     @DisplayName("Los avisos del aislamiento aparecen en el informe de la clase")
     void warningsInClassReport() throws IOException {
         ClassResults empty = new ClassResults(List.of(), List.of(), new Scale(10), 0, 0, Duration.ZERO,

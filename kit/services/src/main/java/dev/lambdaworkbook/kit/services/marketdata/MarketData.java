@@ -14,6 +14,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deterministic data behind {@link MarketDataApiFake}: which tickers each market lists and their daily bars.
@@ -23,6 +24,8 @@ import java.util.TreeMap;
  * have 3 decimals and volumes are whole shares.
  */
 public final class MarketData {
+
+    private static final Map<Listing, NavigableMap<LocalDate, Bar>> SERIES = new ConcurrentHashMap<>();
 
     /** Markets the API serves. */
     public static final List<String> MARKETS = List.of("IBEX", "DAX", "EUROSTOXX");
@@ -81,9 +84,15 @@ public final class MarketData {
         return master(market).stream().filter(listing -> listing.ticker().equals(ticker)).findFirst();
     }
 
-    /** Returns the bars of a ticker by date, oldest first; empty when the market does not list it. */
+    /**
+     * Returns the bars of a ticker by date, oldest first, as an unmodifiable map; empty when the market does not list
+     * it. Each series is walked once per JVM and then kept, because the fake API serves it on every request.
+     */
     public static NavigableMap<LocalDate, Bar> series(String market, String ticker) {
-        return listing(market, ticker).map(MarketData::walk).orElse(Collections.emptyNavigableMap());
+        return listing(market, ticker)
+                .map(listing -> SERIES.computeIfAbsent(listing,
+                        key -> Collections.unmodifiableNavigableMap(walk(key))))
+                .orElse(Collections.emptyNavigableMap());
     }
 
     /** Returns the epoch milliseconds of a date's midnight in UTC: the keys of the API's JSON. */

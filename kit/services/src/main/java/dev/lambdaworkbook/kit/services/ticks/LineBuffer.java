@@ -14,6 +14,8 @@ final class LineBuffer {
     private final byte[] buffer = new byte[CAPACITY];
     private int size;
     private long written;
+    private int fieldLimit;
+    private int fieldsWritten;
 
     LineBuffer(OutputStream out) {
         this.out = out;
@@ -36,6 +38,36 @@ final class LineBuffer {
     void separator() {
         ensureRoom(1);
         buffer[size++] = ';';
+    }
+
+    /** Starts a line of at most {@code limit} fields separated by {@code ;}. A lower limit cuts the line short. */
+    void startFields(int limit) {
+        fieldLimit = limit;
+        fieldsWritten = 0;
+    }
+
+    /**
+     * Returns whether the line takes one more field and, if so, writes the separator before it. The caller then
+     * writes the field's value.
+     */
+    boolean nextField() {
+        if (fieldsWritten >= fieldLimit) {
+            return false;
+        }
+        if (fieldsWritten > 0) {
+            separator();
+        }
+        fieldsWritten++;
+        return true;
+    }
+
+    /** Writes fields of fixed values, as many as the line still takes. */
+    void constantFields(byte[][] values) {
+        for (byte[] value : values) {
+            if (nextField()) {
+                bytes(value);
+            }
+        }
     }
 
     /** Appends ASCII text padded with spaces on the right to {@code width}. */

@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -28,10 +31,22 @@ import java.util.SplittableRandom;
  */
 public final class TickFileGenerator {
 
+    /** The system property that names a folder of generated files shared by several JVMs, as in {@link #bytes}. */
+    public static final String CACHE_PROPERTY = "workbook.ticks.cache";
+
     private static final int OPEN_MILLIS = 9 * 3_600_000;
     private static final int CLOSE_MILLIS = 17 * 3_600_000 + 35 * 60_000;
-    private static final String[] MEMBERS = {"9838", "9849", "0049", "0081", "9575", "0182", "9000", "0128",
-        "9460", "0075", "9555", "0030"};
+    private static final byte[][] MEMBERS = ascii("9838", "9849", "0049", "0081", "9575", "0182", "9000", "0128",
+            "9460", "0075", "9555", "0030");
+    // Runs of fields that never change within a line, chosen by the trading phase.
+    private static final byte[][] AUCTION_MARKET = ascii("EUR", "MC", "CT", "A", "N");
+    private static final byte[][] CONTINUOUS_MARKET = ascii("EUR", "MC", "CT", "C", "N");
+    private static final byte[][] NOT_CANCELLED = ascii("N");
+    private static final byte[][] AUCTION_FLAGS = ascii("XMAD", "1", "1", "-", "-", "-", "-", "-", "-", "-", "P");
+    private static final byte[][] CONTINUOUS_FLAGS = ascii("XMAD", "1", "2", "-", "-", "-", "-", "-", "-", "-", "P");
+    private static final byte[][] LAST_FLAGS = ascii("-", "-", "-", " ");
+    private static final byte[] HIDDEN = ascii("H")[0];
+    private static final byte[] NOT_HIDDEN = ascii("-")[0];
 
     private final TickFileOptions options;
     private final SplittableRandom random;
@@ -106,11 +121,26 @@ public final class TickFileGenerator {
         }
     }
 
-    /** Returns a whole file in memory; for small files in tests. */
+    /**
+     * Returns a whole file in memory; for small files in tests.
+     *
+     * <p>When the system property {@value #CACHE_PROPERTY} names a folder, the bytes come from the file there that a
+     * previous call with the same options wrote, or are generated and written there for the next JVM. The checker
+     * sets it so that each student's test JVM reads the files its reference run generated. The bytes are the same
+     * either way, because generation is seeded.
+     */
     public static byte[] bytes(TickFileOptions options) {
         if (options.rows() > 200_000) {
             throw new IllegalArgumentException("Para " + options.rows() + " filas escribe a un fichero con "
                     + "write(options, path): en memoria ocuparían cientos de MB.");
+        }
+        Path cached = cacheFile(options);
+        if (cached != null && Files.isRegularFile(cached)) {
+            try {
+                return Files.readAllBytes(cached);
+            } catch (IOException unreadable) {
+                // Generate instead: the cache only saves time.
+            }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -118,7 +148,49 @@ public final class TickFileGenerator {
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
-        return out.toByteArray();
+        byte[] generated = out.toByteArray();
+        if (cached != null) {
+            store(cached, generated);
+        }
+        return generated;
+    }
+
+    /** Returns the cache file for the options, or {@code null} when no cache folder is set. */
+    private static Path cacheFile(TickFileOptions options) {
+        String folder = System.getProperty(CACHE_PROPERTY);
+        if (folder == null || folder.isBlank()) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(options.toString().getBytes(StandardCharsets.UTF_8));
+            return Path.of(folder, "ticks-" + HexFormat.of().formatHex(digest, 0, 16) + ".csv");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * Writes a cache file through a temporary file, unless it exists. A folder that cannot be written, such as the
+     * read-only one of a sandboxed JVM, leaves the cache as it was.
+     */
+    private static void store(Path cached, byte[] content) {
+        if (Files.exists(cached)) {
+            return;
+        }
+        try {
+            Files.createDirectories(cached.getParent());
+            Path temporary = Files.createTempFile(cached.getParent(), "." + cached.getFileName(), ".partial");
+            try {
+                Files.write(temporary, content);
+                readableByAll(temporary);
+                Files.move(temporary, cached, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException | UnsupportedOperationException notWritable) {
+            // Generate again next time: the cache only saves time.
+        }
     }
 
     private TickFileSummary writeAll(OutputStream out) throws IOException {
@@ -183,53 +255,74 @@ public final class TickFileGenerator {
         throw new IllegalStateException("unreachable: draw below the total weight");
     }
 
+    /**
+     * Writes one trade line, or its first {@code fields} fields when it is cut short. A field's random draws happen
+     * only when the field is written, so a short line consumes fewer draws than a full one.
+     */
     private void trade(LineBuffer line, long sequence, int stock, int timeMillis, boolean auction, int fields) {
         long price = nextPrice(stock);
         long volume = volume();
-        FieldWriter writer = new FieldWriter(line, fields);
+        line.startFields(fields);
 
         // FECHA to HORAEJEC: the fields the workbook's exercises read.
-        writer.field(() -> line.bytes(date));
-        writer.field(() -> line.number(sequence));
-        writer.field(() -> line.padded(stocks.get(stock).ticker(), BmeLayout.TICKER_WIDTH));
-        writer.field(() -> line.number(volume));
-        writer.field(() -> line.decimal(price, 4));
-        writer.field(() -> line.compactTime(timeMillis));
-        writer.field(() -> line.time(timeMillis));
+        if (line.nextField()) {
+            line.bytes(date);
+        }
+        if (line.nextField()) {
+            line.number(sequence);
+        }
+        if (line.nextField()) {
+            line.padded(stocks.get(stock).ticker(), BmeLayout.TICKER_WIDTH);
+        }
+        if (line.nextField()) {
+            line.number(volume);
+        }
+        if (line.nextField()) {
+            line.decimal(price, 4);
+        }
+        if (line.nextField()) {
+            line.compactTime(timeMillis);
+        }
+        if (line.nextField()) {
+            line.time(timeMillis);
+        }
 
         // The instrument, the market and the trade's parties.
-        writer.field(() -> line.bytes(isins[stock]));
-        writer.field(() -> line.bytes(names[stock]));
-        writer.field(() -> line.ascii("EUR"));
-        writer.field(() -> line.ascii("MC"));
-        writer.field(() -> line.ascii("CT"));
-        writer.field(() -> line.ascii(auction ? "A" : "C"));
-        writer.field(() -> line.ascii("N"));
-        writer.field(() -> line.ascii(MEMBERS[random.nextInt(MEMBERS.length)]));
-        writer.field(() -> line.ascii(MEMBERS[random.nextInt(MEMBERS.length)]));
-        writer.field(() -> line.decimal((volume * price + 50) / 100, 2));
-        writer.field(() -> line.number(1_000_000_000L + random.nextLong(8_999_999_999L)));
-        writer.field(() -> line.number(1_000_000_000L + random.nextLong(8_999_999_999L)));
-        writer.field(() -> line.ascii("N"));
-        writer.field(() -> line.bytes(settlementDate));
+        if (line.nextField()) {
+            line.bytes(isins[stock]);
+        }
+        if (line.nextField()) {
+            line.bytes(names[stock]);
+        }
+        line.constantFields(auction ? AUCTION_MARKET : CONTINUOUS_MARKET);
+        for (int party = 0; party < 2; party++) {
+            if (line.nextField()) {
+                line.bytes(MEMBERS[random.nextInt(MEMBERS.length)]);
+            }
+        }
+        if (line.nextField()) {
+            line.decimal((volume * price + 50) / 100, 2);
+        }
+        for (int order = 0; order < 2; order++) {
+            if (line.nextField()) {
+                line.number(1_000_000_000L + random.nextLong(8_999_999_999L));
+            }
+        }
+        line.constantFields(NOT_CANCELLED);
+        if (line.nextField()) {
+            line.bytes(settlementDate);
+        }
 
         // MiFID II trade identification and flags; RegulatoryReportType, last, is a single space.
-        writer.field(() -> {
+        if (line.nextField()) {
             line.bytes(tradeIdPrefix);
             line.zeroPadded(sequence, 8);
-        });
-        writer.field(() -> line.ascii("XMAD"));
-        writer.field(() -> line.ascii("1"));
-        writer.field(() -> line.ascii(auction ? "1" : "2"));
-        for (int flag = 0; flag < 7; flag++) {
-            writer.field(() -> line.ascii("-"));
         }
-        writer.field(() -> line.ascii("P"));
-        writer.field(() -> line.ascii(random.nextInt(10) < 3 ? "H" : "-"));
-        writer.field(() -> line.ascii("-"));
-        writer.field(() -> line.ascii("-"));
-        writer.field(() -> line.ascii("-"));
-        writer.field(() -> line.ascii(" "));
+        line.constantFields(auction ? AUCTION_FLAGS : CONTINUOUS_FLAGS);
+        if (line.nextField()) {
+            line.bytes(random.nextInt(10) < 3 ? HIDDEN : NOT_HIDDEN);
+        }
+        line.constantFields(LAST_FLAGS);
         line.bytes(lineEnd);
     }
 
@@ -266,6 +359,14 @@ public final class TickFileGenerator {
         return Math.max(1, Math.min(500_000, Math.round(StrictMath.exp(5 + 1.4 * gaussian))));
     }
 
+    private static byte[][] ascii(String... values) {
+        byte[][] bytes = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = values[i].getBytes(StandardCharsets.US_ASCII);
+        }
+        return bytes;
+    }
+
     private static LocalDate settlement(LocalDate trade) {
         LocalDate day = trade;
         int business = 0;
@@ -276,29 +377,5 @@ public final class TickFileGenerator {
             }
         }
         return day;
-    }
-
-    /** Writes fields with {@code ;} between them and stops after a given number, to cut short lines. */
-    private static final class FieldWriter {
-
-        private final LineBuffer line;
-        private final int limit;
-        private int written;
-
-        FieldWriter(LineBuffer line, int limit) {
-            this.line = line;
-            this.limit = limit;
-        }
-
-        void field(Runnable value) {
-            if (written >= limit) {
-                return;
-            }
-            if (written > 0) {
-                line.separator();
-            }
-            value.run();
-            written++;
-        }
     }
 }

@@ -174,4 +174,55 @@ class TickFileGeneratorTest {
         isins.forEach(isin -> assertEquals(isin.charAt(11) - '0', BmeTickers.checkDigit(isin.substring(0, 11)), isin));
         assertEquals(isins.size(), isins.stream().distinct().count(), "ISIN distintos");
     }
+
+    @Test
+    void cacheKeepsSameBytes(@TempDir Path folder) throws IOException {
+        TickFileOptions options = TickFileOptions.rows(2000).withSeed(5).withAllQuirks();
+        byte[] generated = TickFileGenerator.bytes(options);
+
+        byte[] stored = withCache(folder, () -> TickFileGenerator.bytes(options));
+        byte[] read = withCache(folder, () -> TickFileGenerator.bytes(options));
+
+        assertArrayEquals(generated, stored);
+        assertArrayEquals(generated, read);
+        try (var files = Files.list(folder)) {
+            assertEquals(1, files.count(), "one file per options, no temporary files left");
+        }
+    }
+
+    @Test
+    void cacheFileIsRead(@TempDir Path folder) throws IOException {
+        TickFileOptions options = TickFileOptions.rows(10);
+        withCache(folder, () -> TickFileGenerator.bytes(options));
+        try (var files = Files.list(folder)) {
+            Files.writeString(files.findFirst().orElseThrow(), "marca");
+        }
+
+        byte[] read = withCache(folder, () -> TickFileGenerator.bytes(options));
+
+        assertEquals("marca", new String(read, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unusableCacheStillGenerates(@TempDir Path folder) throws IOException {
+        Path missing = folder.resolve("no-existe");
+        Files.writeString(folder.resolve("fichero"), "no es una carpeta");
+        TickFileOptions options = TickFileOptions.rows(100);
+
+        byte[] underFile = withCache(folder.resolve("fichero"), () -> TickFileGenerator.bytes(options));
+        byte[] created = withCache(missing, () -> TickFileGenerator.bytes(options));
+
+        assertArrayEquals(TickFileGenerator.bytes(options), underFile);
+        assertArrayEquals(TickFileGenerator.bytes(options), created);
+        assertTrue(Files.isDirectory(missing), "a missing cache folder is created");
+    }
+
+    private static byte[] withCache(Path folder, java.util.function.Supplier<byte[]> action) {
+        System.setProperty(TickFileGenerator.CACHE_PROPERTY, folder.toString());
+        try {
+            return action.get();
+        } finally {
+            System.clearProperty(TickFileGenerator.CACHE_PROPERTY);
+        }
+    }
 }
