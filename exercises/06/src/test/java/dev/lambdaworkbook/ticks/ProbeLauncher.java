@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 /** Starts {@link MemoryProbe} in a child JVM with the same Java and the classes under test. */
 final class ProbeLauncher {
 
+    /** How the JVM starts the line of an exception that ended {@code main}. */
+    private static final String UNCAUGHT = "Exception in thread \"main\" ";
+
     private static final Pattern COUNTS = Pattern.compile("kept=(\\d+) expected=(\\d+)");
 
     private ProbeLauncher() {
@@ -34,6 +37,28 @@ final class ProbeLauncher {
     static boolean keptAsExpected(String output) {
         Matcher counts = COUNTS.matcher(output);
         return counts.find() && counts.group(1).equals(counts.group(2));
+    }
+
+    /**
+     * Returns the output of a failed probe in one line: the exception without its stack trace, or the last line it
+     * printed, so the message does not show the probe's own classes.
+     */
+    static String summary(String output) {
+        List<String> lines = output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        for (String line : lines) {
+            int exception = line.indexOf(UNCAUGHT);
+            if (exception >= 0) {
+                return "lanzó " + line.substring(exception + UNCAUGHT.length());
+            }
+            if (line.contains("OutOfMemoryError")) {
+                return "se quedó sin memoria (" + line + ")";
+            }
+        }
+        if (lines.isEmpty()) {
+            return "no escribió nada";
+        }
+        String last = lines.get(lines.size() - 1);
+        return "escribió «" + (last.length() > 200 ? last.substring(0, 200) + "…" : last) + "»";
     }
 
     private static String classpath() {

@@ -19,6 +19,8 @@ import dev.lambdaworkbook.kit.services.ticks.TickFileOptions.Quirk;
 import dev.lambdaworkbook.ticks.TickFiles.Filtered;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -208,19 +210,23 @@ class TickFilterHandlerTest {
         void smallHeap() throws IOException, InterruptedException {
             // Larger than the heap: a filter that keeps the whole input in memory cannot finish.
             long size = 100_000_000L;
+            // The probe's output goes to a file: a filter that prints a line per row must not fill a pipe and stall.
+            Path log = Files.createTempFile("sonda-memoria", ".txt");
             Process probe = new ProcessBuilder(ProbeLauncher.command("-Xmx64m", size)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
                     .start();
 
             boolean finished = probe.waitFor(120, TimeUnit.SECONDS);
             if (!finished) {
-                probe.destroyForcibly();
+                probe.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String output = Files.readString(log, StandardCharsets.ISO_8859_1);
+            Files.deleteIfExists(log);
 
             Expect.that(finished, () -> "Filtrar 100 MB llevó más de 120 s. Lee el fichero una sola vez, en bloques "
                     + "o con un BufferedReader, sin expresiones regulares por línea.");
             Expect.that(probe.exitValue() == 0 && ProbeLauncher.keptAsExpected(output), () -> "Con -Xmx64m y "
-                    + "100 MB de entrada el filtro no terminó bien: " + output.strip() + ". Si ves "
+                    + "100 MB de entrada el filtro no terminó bien: " + ProbeLauncher.summary(output) + ". Si ves "
                     + "OutOfMemoryError, no leas todo el fichero (readAllBytes, readAllLines, Files.readString): "
                     + "lee y escribe línea a línea.");
         }

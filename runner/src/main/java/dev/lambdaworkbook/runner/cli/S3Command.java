@@ -228,6 +228,6 @@ final class S3Command implements Callable<Integer> {
         if (trigger.prefix().isEmpty() && trigger.suffix().isEmpty()) {
             return "";
         }
-        return " (prefix '" + trigger.prefix() + "', suffix '" + trigger.suffix() + "')";
+        return " (prefijo '" + trigger.prefix() + "', sufijo '" + trigger.suffix() + "')";
     }
 }
