@@ -32,7 +32,7 @@ final class Texts {
         return switch (simple) {
             case "AssertionFailedError", "AssertionError", "MultipleFailuresError" -> detail.isEmpty()
                     ? "una comprobación de la prueba falló" : detail;
-            case "UnsupportedOperationException" -> "sin implementar todavía: " + detail;
+            case "UnsupportedOperationException" -> "sin implementar: " + detail;
             case "NoSuchMethodError", "NoSuchFieldError", "NoClassDefFoundError", "AbstractMethodError",
                     "IncompatibleClassChangeError" -> "a tu código le falta algo que la prueba usa (¿cambiaste el "
                     + "nombre o la firma de una clase o método del enunciado?): " + detail;

@@ -31,6 +31,6 @@ public final class TickFilter {
         // TODO Tarea 2: salta el BOM, el \r de CRLF, las líneas en blanco y las cabeceras repetidas; salta y cuenta
         //  las filas mal formadas (otro número de campos, o valores que no se pueden leer).
         // TODO Tarea 3: lee y escribe sobre la marcha, línea a línea: nunca el fichero entero en memoria.
-        throw new UnsupportedOperationException("Tarea 1: filtra el fichero de ticks");
+        throw new UnsupportedOperationException("Tarea 1 sin hacer: todavía no filtras el fichero de ticks.");
     }
 }

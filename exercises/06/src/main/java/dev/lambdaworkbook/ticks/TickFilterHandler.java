@@ -70,7 +70,7 @@ public class TickFilterHandler implements RequestHandler<S3Event, List<String>> 
     /** Tarea 4: S3 envía la clave codificada como en un formulario: + es un espacio, %2B un +, %C3%B1 una ñ. */
     static String decodeKey(String encoded) {
         // TODO Tarea 4: decodifícala con URLDecoder y UTF-8.
-        throw new UnsupportedOperationException("Tarea 4: decodifica la clave del evento");
+        throw new UnsupportedOperationException("Tarea 4 sin hacer: todavía no decodificas la clave del evento.");
     }
 
     static String fileName(String key) {
