@@ -155,8 +155,8 @@ final class AwsChunkedDecoder {
         return S3Error.invalidRequest("Invalid aws-chunked encoding: " + reason + ".");
     }
 
-    private static S3Error signatureMismatch(String what) {
+    private static S3Error signatureMismatch(String signedPart) {
         return new S3Error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the "
-                + "signature you provided. Check your key and signing method. (" + what + " signature)");
+                + "signature you provided. Check your key and signing method. (" + signedPart + " signature)");
     }
 }

@@ -183,8 +183,13 @@ final class MultipartOperations {
 
     private static boolean checksumMatches(Element entry, MultipartUpload.Part part) {
         for (ChecksumAlgorithm algorithm : ChecksumAlgorithm.values()) {
-            String given = S3Xml.childText(entry, algorithm.xmlElement());
-            if (given != null && !(algorithm == part.checksumAlgorithm() && given.strip().equals(part.checksum()))) {
+            String listedChecksum = S3Xml.childText(entry, algorithm.xmlElement());
+            if (listedChecksum == null) {
+                continue;
+            }
+            boolean sameAsStored = algorithm == part.checksumAlgorithm()
+                    && listedChecksum.strip().equals(part.checksum());
+            if (!sameAsStored) {
                 return false;
             }
         }

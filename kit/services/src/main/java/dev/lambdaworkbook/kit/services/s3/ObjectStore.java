@@ -119,11 +119,11 @@ final class ObjectStore {
                     .with("ProposedSize", length).with("MaxSizeAllowed", MAX_SINGLE_PUT);
         }
         if (length > MAX_ARRAY) {
-            throw insufficientStorage(length, "one object or part of this in-memory server holds at most "
+            throw insufficientStorage(length, "one object or part of this in-memory server stores at most "
                     + MAX_ARRAY + " bytes");
         }
         if (length > maxBytes - usedBytes.get()) {
-            throw insufficientStorage(length, "this in-memory server holds at most " + maxBytes
+            throw insufficientStorage(length, "this in-memory server stores at most " + maxBytes
                     + " bytes and already stores " + usedBytes.get());
         }
     }
@@ -178,7 +178,7 @@ final class ObjectStore {
         do {
             before = usedBytes.get();
             if (before + bytes > maxBytes) {
-                throw insufficientStorage(bytes, "this in-memory server holds at most " + maxBytes
+                throw insufficientStorage(bytes, "this in-memory server stores at most " + maxBytes
                         + " bytes and already stores " + before);
             }
         } while (!usedBytes.compareAndSet(before, before + bytes));
