@@ -10,10 +10,12 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -62,11 +64,29 @@ public final class AssemblyZip {
         Files.createDirectories(zip.getParent());
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream stream = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> entry : assembly.entries.entrySet()) {
-                stream.putNextEntry(new ZipEntry(entry.getKey()));
+                stream.putNextEntry(entry(entry.getKey(), entry.getValue()));
                 stream.write(entry.getValue());
                 stream.closeEntry();
             }
         }
+    }
+
+    /**
+     * Returns the zip entry for a file. Jars and zips are stored as they are: they are compressed already, so
+     * deflating them again costs CPU and saves almost no space.
+     */
+    private static ZipEntry entry(String name, byte[] content) {
+        ZipEntry entry = new ZipEntry(name);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jar") || lower.endsWith(".zip")) {
+            CRC32 crc = new CRC32();
+            crc.update(content);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(content.length);
+            entry.setCompressedSize(content.length);
+            entry.setCrc(crc.getValue());
+        }
+        return entry;
     }
 
     private void read(Element root) throws BuildException, IOException {
