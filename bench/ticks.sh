@@ -48,7 +48,7 @@ cd "$ROOT"
 
 echo "== Compilando la solución 06 y los servicios locales"
 ./mvnw -q -B install -DskipTests -pl solutions/06 -am
-./mvnw -q -B dependency:build-classpath -pl solutions/06 -Dmdep.includeScope=test \
+./mvnw -q -B dependency:build-classpath -pl solutions/06 -DincludeScope=test \
   -Dmdep.outputFile="$WORK/classpath.txt" > /dev/null
 CLASSPATH_BENCH="$WORK/classes:$ROOT/solutions/06/target/classes:$(cat "$WORK/classpath.txt")"
 rm -rf "$WORK/classes"

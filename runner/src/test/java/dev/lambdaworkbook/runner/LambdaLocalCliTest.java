@@ -47,8 +47,8 @@ class LambdaLocalCliTest {
 
                 Resumen:
                   ID de la solicitud:        <id>
-                  Duración de inicio:        <ms>
-                  Duración:                  <ms>
+                  Duración de inicio:        <ms es>
+                  Duración:                  <ms es>
                   Duración facturada:        <n> ms
                   Memoria configurada:       512 MB
                   Memoria máxima utilizada:  <n> MB
@@ -210,7 +210,9 @@ class LambdaLocalCliTest {
     /** Replaces what changes on every run (ids, timings, memory) so the rest can be compared exactly. */
     static String normalise(String output) {
         String text = output.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>");
+        // Lambda's own log lines use a decimal point and the runner's Spanish lines a decimal comma.
         text = text.replaceAll("\\d+\\.\\d{2} ms", "<ms>");
+        text = text.replaceAll("\\d+,\\d{2} ms", "<ms es>");
         text = text.replaceAll("\\d+ (ms|MB)", "<n> $1");
         // The configured memory is part of the expected output, so it goes back in.
         return text.replace("Memory Size: <n> MB", "Memory Size: 512 MB")

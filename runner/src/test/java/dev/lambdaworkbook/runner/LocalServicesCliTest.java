@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Servicios locales de lambda-local: API falsa, S3 y ficheros de ticks")
 class LocalServicesCliTest {
@@ -56,8 +58,8 @@ class LocalServicesCliTest {
 
                 Resumen:
                   ID de la solicitud:        <id>
-                  Duración de inicio:        <ms>
-                  Duración:                  <ms>
+                  Duración de inicio:        <ms es>
+                  Duración:                  <ms es>
                   Duración facturada:        <n> ms
                   Memoria configurada:       512 MB
                   Memoria máxima utilizada:  <n> MB
@@ -149,6 +151,35 @@ class LocalServicesCliTest {
         assertTrue(counts.find(), out.toString());
         assertTrue(counts.group(1).startsWith("50 filas leídas, "), counts.group(1));
         assertTrue(counts.group(1).endsWith(", 0 mal formadas"), counts.group(1));
+    }
+
+    @Test
+    @DisplayName("ticks toma el día de negociación de la fecha del nombre del fichero")
+    void ticksUsesTheDateInTheName() throws IOException {
+        Path file = folder.resolve("RV_TICK 20-03-2018.csv");
+
+        int code = run("ticks", file.toString(), "--filas", "5");
+
+        assertEquals(0, code, err::toString);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertTrue(lines.get(1).startsWith("2018-03-20;1;"), lines.get(1));
+        assertTrue(lines.get(5).startsWith("2018-03-20;5;"), lines.get(5));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            RV_TICK 24-03-2018.csv | La fecha '2018-03-24' cae en fin de semana
+            RV_TICK 31-02-2018.csv | La fecha '31-02-2018' del nombre 'RV_TICK 31-02-2018.csv' no existe
+            """)
+    @DisplayName("ticks rechaza con 2 una fecha del nombre que no es un día de bolsa, sin escribir nada")
+    void ticksRejectsABadDateInTheName(String name, String message) {
+        Path file = folder.resolve(name);
+
+        int code = run("ticks", file.toString(), "--filas", "5");
+
+        assertEquals(2, code, out::toString);
+        assertTrue(err.toString().contains(message), err.toString());
+        assertFalse(Files.exists(file), "no debe quedar el fichero " + file);
     }
 
     @Test

@@ -2,14 +2,11 @@ package dev.lambdaworkbook.schedule;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lambdaworkbook.events.SampleEvents;
-import dev.lambdaworkbook.kit.config.FunctionConfig;
-import dev.lambdaworkbook.kit.config.TemplateException;
 import dev.lambdaworkbook.kit.config.Trigger;
 import dev.lambdaworkbook.kit.context.RecordingLogger;
 import dev.lambdaworkbook.kit.context.TestContext;
 import dev.lambdaworkbook.kit.grading.Expect;
 import dev.lambdaworkbook.kit.grading.Graded;
-import dev.lambdaworkbook.kit.schedule.InvalidScheduleException;
 import dev.lambdaworkbook.kit.schedule.ScheduleExpression;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,7 +168,7 @@ class ScheduledHandlerTest {
         @Graded(task = 3, points = 1)
         @DisplayName("La función tiene un único evento Schedule activado")
         void oneEnabledSchedule() {
-            List<Trigger.Schedule> schedules = schedules();
+            List<Trigger.Schedule> schedules = TemplateSchedules.schedules();
 
             Expect.equal(1, schedules.size(), "Número de eventos Schedule en template.yaml",
                     "Deja un único evento de tipo Schedule en Events.");
@@ -183,9 +180,9 @@ class ScheduledHandlerTest {
         @Graded(task = 3, points = 2)
         @DisplayName("La expresión es válida para EventBridge")
         void validExpression() {
-            Trigger.Schedule schedule = schedules().get(0);
+            Trigger.Schedule schedule = TemplateSchedules.schedules().get(0);
 
-            expression(schedule);
+            TemplateSchedules.expression(schedule);
         }
 
         @ParameterizedTest(name = "desde {0}")
@@ -194,7 +191,7 @@ class ScheduledHandlerTest {
         @DisplayName("Las 10 próximas ejecuciones van separadas 60 segundos")
         void firesEveryMinute(String start) {
             Instant from = Instant.parse(start);
-            ScheduleExpression expression = expression(schedules().get(0));
+            ScheduleExpression expression = TemplateSchedules.expression(TemplateSchedules.schedules().get(0));
 
             List<Instant> times = expression.nextFireTimes(from, 10);
 
@@ -211,28 +208,6 @@ class ScheduledHandlerTest {
                         + "', entre la ejecución " + position + " (" + times.get(position - 1) + ") y la "
                         + (position + 1) + " (" + times.get(position) + ") pasan " + gap.toSeconds()
                         + " s y se esperaban 60. Revisa el campo de los minutos o la unidad de rate.");
-            }
-        }
-
-        private List<Trigger.Schedule> schedules() {
-            FunctionConfig config;
-            try {
-                config = FunctionConfig.ofThisExercise();
-            } catch (TemplateException unreadable) {
-                throw Expect.failure("No se puede leer template.yaml: " + unreadable.getMessage());
-            }
-            List<Trigger.Schedule> schedules = config.triggers(Trigger.Schedule.class);
-            Expect.that(!schedules.isEmpty(), () -> "template.yaml no tiene ningún evento de tipo Schedule en "
-                    + "Resources." + config.logicalId() + ".Properties.Events. Deja el evento CadaMinuto.");
-            return schedules;
-        }
-
-        private ScheduleExpression expression(Trigger.Schedule schedule) {
-            try {
-                return ScheduleExpression.parse(schedule.expression());
-            } catch (InvalidScheduleException invalid) {
-                throw Expect.failure("En template.yaml, Events." + schedule.name() + ".Properties.Schedule: "
-                        + invalid.getMessage());
             }
         }
     }

@@ -78,7 +78,7 @@ public class MarketDataHandler implements RequestHandler<Map<String, Object>, St
         // TODO Tarea 1: lee cada variable de 'environment'. Si falta o está en blanco, lanza
         //  new MarketDataException("Falta la variable de entorno 'NOMBRE' ...") con el nombre entre comillas simples.
         // TODO Tarea 1: convierte API_URL en URI, quita la barra final si la tiene y comprueba que es http o https.
-        throw new UnsupportedOperationException("Tarea 1: lee la configuración de las variables de entorno");
+        throw new UnsupportedOperationException("Tarea 1 sin hacer: readSettings() todavía no lee las variables de entorno.");
     }
 
     /** Tarea 2: una petición GET a API_URL + /data/time_series; devuelve el cuerpo de la respuesta 200. */
@@ -89,7 +89,7 @@ public class MarketDataHandler implements RequestHandler<Map<String, Object>, St
         // TODO Tarea 2: si la respuesta no es 200, o salta HttpTimeoutException o IOException, lanza
         //  MarketDataException con el código HTTP o la causa. Tarea 6: nunca pongas la URL (lleva la clave) en un
         //  mensaje ni en un log.
-        throw new UnsupportedOperationException("Tarea 2: descarga la serie del Santander");
+        throw new UnsupportedOperationException("Tarea 2 sin hacer: download(...) todavía no descarga la serie del Santander.");
     }
 
     /** Tarea 3: el cuerpo es un texto JSON que contiene otro JSON: milisegundos desde 1970 → cierre. */
@@ -97,20 +97,20 @@ public class MarketDataHandler implements RequestHandler<Map<String, Object>, St
         // TODO Tarea 3: lee el cuerpo con Jackson (ObjectMapper.readTree); si es un texto, lee otra vez su contenido.
         // TODO Tarea 3: convierte cada clave en fecha UTC y cada valor en BigDecimal (decimalValue()).
         // TODO Tarea 3: si no hay un objeto con al menos un cierre, lanza MarketDataException: no hay datos.
-        throw new UnsupportedOperationException("Tarea 3: extrae la serie de la respuesta");
+        throw new UnsupportedOperationException("Tarea 3 sin hacer: parseSeries(...) todavía no extrae la serie de la respuesta.");
     }
 
     /** Tarea 4: el CSV, con la cabecera date,close y una fila por día, de la más antigua a la más reciente. */
     static String toCsv(NavigableMap<LocalDate, BigDecimal> closes) {
         // TODO Tarea 4: escribe cada fila como 2015-01-02,5.41 con LocalDate.toString() y BigDecimal.toPlainString(),
         //  que no dependen del idioma del sistema (String.format sí: en español escribe 5,41).
-        throw new UnsupportedOperationException("Tarea 4: escribe el CSV");
+        throw new UnsupportedOperationException("Tarea 4 sin hacer: toCsv(...) todavía no escribe el CSV.");
     }
 
     /** Tarea 5: el nombre del fichero en ese instante, en UTC: Santander_HH_MM_SS_DD_MM_YYYY.csv. */
     static String objectKey(Instant now) {
         // TODO Tarea 5: usa un DateTimeFormatter con el patrón adecuado y withZone(ZoneOffset.UTC).
-        throw new UnsupportedOperationException("Tarea 5: calcula el nombre del fichero");
+        throw new UnsupportedOperationException("Tarea 5 sin hacer: objectKey(...) todavía no calcula el nombre del fichero.");
     }
 
     /** Tarea 5: escribe el CSV en el bucket con esa clave. */

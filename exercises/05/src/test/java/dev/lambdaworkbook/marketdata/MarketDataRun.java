@@ -51,6 +51,11 @@ final class MarketDataRun {
             if (error instanceof MarketDataException expected) {
                 return expected;
             }
+            if (error instanceof UnsupportedOperationException unfinished) {
+                throw Expect.failure(situation + ": se esperaba una MarketDataException, pero se lanzó "
+                        + "UnsupportedOperationException («" + unfinished.getMessage() + "»). Termina antes esa "
+                        + "tarea; después, para esta prueba: " + hint);
+            }
             throw Expect.failure(situation + ": se esperaba una MarketDataException, pero "
                     + (error == null ? "la función terminó bien y devolvió " + Expect.show(result)
                             : "se lanzó " + error) + ". " + hint);

@@ -10,6 +10,7 @@ import dev.lambdaworkbook.events.SampleEvents;
 import dev.lambdaworkbook.kit.config.FunctionConfig;
 import dev.lambdaworkbook.kit.context.TestContext;
 import dev.lambdaworkbook.kit.grading.Expect;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -149,6 +150,26 @@ final class SumApi {
                 + "\" debe ser un texto JSON entre comillas y llegó " + value + ". Usa toPlainString() y pon el "
                 + "resultado en un Map<String, String>.");
         return value.asText();
+    }
+
+    /**
+     * Checks the "suma" field of a JSON body. When it contains the expected number written another way ("5.0" for
+     * "5", "5E+1" for "50"), the hint is about how the number is written, whatever the caller's hint.
+     */
+    static void expectSum(String expected, JsonNode body, APIGatewayProxyRequestEvent request, String what,
+            String hint) {
+        String sum = text(body, "suma", request);
+        Expect.equal(expected, sum, what, sameNumber(expected, sum) ? "Llegó el número correcto escrito de otra "
+                + "forma, como lo escribe un double (" + sum + "). Suma con BigDecimal y escribe el resultado con "
+                + "toPlainString()." : hint);
+    }
+
+    private static boolean sameNumber(String expected, String actual) {
+        try {
+            return !expected.equals(actual) && new BigDecimal(expected).compareTo(new BigDecimal(actual)) == 0;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 
     /** Checks the {@code Content-Type: application/json} header, whose name HTTP compares case-insensitively. */

@@ -3,6 +3,7 @@ package dev.lambdaworkbook.sum;
 import static dev.lambdaworkbook.sum.SumApi.body;
 import static dev.lambdaworkbook.sum.SumApi.call;
 import static dev.lambdaworkbook.sum.SumApi.describe;
+import static dev.lambdaworkbook.sum.SumApi.expectSum;
 import static dev.lambdaworkbook.sum.SumApi.text;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -43,7 +44,7 @@ class SumHandlerTest {
 
             Expect.equal(200, response.getStatusCode(), "statusCode de " + describe(request),
                     "Con a y b válidos responde 200 con withStatusCode(200).");
-            Expect.equal("5", text(body(response, request), "suma", request), "Campo \"suma\" del body de "
+            expectSum("5", body(response, request), request, "Campo \"suma\" del body de "
                     + describe(request), "Lee a y b de event.getQueryStringParameters().");
         }
 
@@ -68,7 +69,7 @@ class SumHandlerTest {
                     "Devuelve a tal como lo leíste, con toPlainString().");
             Expect.equal(b, text(body, "b", request), "Campo \"b\" del body de " + describe(request),
                     "Devuelve b tal como lo leíste, con toPlainString().");
-            Expect.equal(expectedSum, text(body, "suma", request), "Campo \"suma\" del body de "
+            expectSum(expectedSum, body, request, "Campo \"suma\" del body de "
                     + describe(request), "Suma los dos números con BigDecimal.add.");
         }
     }
@@ -206,7 +207,7 @@ class SumHandlerTest {
 
             Expect.equal(200, response.getStatusCode(), "statusCode de " + describe(request),
                     "Los decimales con punto y los números de cualquier tamaño son válidos.");
-            Expect.equal(expectedSum, text(body(response, request), "suma", request), "Campo \"suma\" del body de "
+            expectSum(expectedSum, body(response, request), request, "Campo \"suma\" del body de "
                     + describe(request), "Usa BigDecimal (ni double ni long) y escríbelo con toPlainString().");
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdaworkbook.kit.config.Trigger;
+import dev.lambdaworkbook.runner.SpanishNumbers;
 import dev.lambdaworkbook.runner.events.EventFactory;
 import dev.lambdaworkbook.runner.events.Json;
 import dev.lambdaworkbook.runner.invoke.FunctionRuntime;
@@ -80,8 +81,8 @@ public final class LocalApi implements AutoCloseable {
             Invocation invocation = runtime.invoke(event, false);
             ProxyResponse response = ProxyResponse.from(invocation);
             if (response.valid()) {
-                say(shown + " → " + response.statusCode() + " (" + String.format(Locale.ROOT, "%.2f",
-                        invocation.durationMillis()) + " ms)");
+                say(shown + " → " + response.statusCode() + " (" + SpanishNumbers.decimal(invocation.durationMillis(), 2)
+                        + " ms)");
             } else {
                 say(shown + " → 502 {\"message\":\"Internal server error\"}. Motivo: " + response.problem());
             }

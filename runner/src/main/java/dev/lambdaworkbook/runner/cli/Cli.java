@@ -2,13 +2,13 @@ package dev.lambdaworkbook.runner.cli;
 
 import dev.lambdaworkbook.runner.ExitCode;
 import dev.lambdaworkbook.runner.RunnerException;
+import dev.lambdaworkbook.runner.SpanishNumbers;
 import dev.lambdaworkbook.runner.invoke.LocalFunction;
 import dev.lambdaworkbook.runner.project.FunctionResolver;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.function.Function;
 
 /** Small helpers the commands share. */
@@ -44,8 +44,8 @@ final class Cli {
     /** Formats a size in bytes for people: KB below one megabyte, MB from there, with one decimal. */
     static String size(long bytes) {
         double kilobytes = bytes / 1024.0;
-        return kilobytes < 1024 ? String.format(Locale.ROOT, "%.1f KB", kilobytes)
-                : String.format(Locale.ROOT, "%.1f MB", kilobytes / 1024);
+        return kilobytes < 1024 ? SpanishNumbers.decimal(kilobytes, 1) + " KB"
+                : SpanishNumbers.decimal(kilobytes / 1024, 1) + " MB";
     }
 
     static void checkRange(String option, long value, long min, long max) {

@@ -1,5 +1,6 @@
 package dev.lambdaworkbook.runner.cli;
 
+import dev.lambdaworkbook.runner.SpanishNumbers;
 import dev.lambdaworkbook.runner.child.ErrorJson;
 import dev.lambdaworkbook.runner.events.Json;
 import dev.lambdaworkbook.runner.invoke.Invocation;
@@ -92,7 +93,7 @@ final class ConsolePrinter {
     }
 
     private static String millis(double value) {
-        return String.format(Locale.ROOT, "%.2f ms", value);
+        return SpanishNumbers.decimal(value, 2) + " ms";
     }
 
     /** Hides the values of secret parameters wherever they appear, so a key logged by mistake stays private. */

@@ -23,7 +23,8 @@ final class TicksCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FICHERO",
             description = "Fichero que se escribe (por defecto '" + SyntheticTickFile.DEFAULT_NAME + "', en la "
-                    + "carpeta actual). Si ya existe, se sustituye.")
+                    + "carpeta actual). Si ya existe, se sustituye. Si el nombre lleva una fecha día-mes-año, como "
+                    + "'RV_TICK 20-03-2018.csv', los ticks son de ese día; si no, del 19-03-2018.")
     Path target;
 
     @Option(names = "--filas", paramLabel = "N", defaultValue = "1000",
@@ -49,6 +50,8 @@ final class TicksCommand implements Callable<Integer> {
         TickFileSummary summary;
         try {
             summary = SyntheticTickFile.writeTo(file, rows, quirks);
+        } catch (IllegalArgumentException badDate) {
+            throw new RunnerException(ExitCode.USAGE, badDate.getMessage(), badDate);
         } catch (IOException failed) {
             throw new RunnerException(ExitCode.CONFIGURATION, "No se pudo escribir '" + file + "': " + failed
                     + ". Comprueba que puedes escribir en esa carpeta y que hay espacio en disco.", failed);

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class ModuleBuild {
 
-    static final String CLASSPATH_FILE = "target/lambda-local/classpath.txt";
+    static final String CLASSPATH_FILE = "target/lambda-local/runtime-classpath.txt";
     private static final long BUILD_LIMIT_MINUTES = 10;
 
     private final Workspace workspace;
@@ -69,7 +69,7 @@ public final class ModuleBuild {
                 + "unos segundos)...");
         List<String> command = new ArrayList<>(List.of(wrapper().toString(), "-q", "-B", "-pl", relative,
                 "compile", "dependency:build-classpath",
-                "-Dmdep.outputFile=" + CLASSPATH_FILE, "-Dmdep.includeScope=runtime"));
+                "-Dmdep.outputFile=" + CLASSPATH_FILE, "-DincludeScope=runtime"));
         Path output;
         try {
             output = Files.createTempFile("lambda-local-maven-", ".log");

@@ -7,8 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A synthetic BME {@code RV_TICK} file in a temporary folder, to upload to the local S3 server. Closing it deletes
@@ -23,6 +29,11 @@ public final class SyntheticTickFile implements AutoCloseable {
     public static final long MAX_ROWS = 2_000_000;
     /** The tickers the workbook's tick filter keeps. */
     public static final List<String> KEPT_TICKERS = List.of("SAN", "TEF", "IDX");
+
+    /** A date in the daily extract's name: day, month and year, as in {@code RV_TICK 19-03-2018.csv}. */
+    private static final Pattern NAMED_DATE = Pattern.compile("(?<!\\d)\\d{2}-\\d{2}-\\d{4}(?!\\d)");
+    private static final DateTimeFormatter NAME_DATE_FORMAT = DateTimeFormatter.ofPattern("dd-MM-uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     /** The daily extract's name for the generator's default trading day, Monday 19 March 2018. */
     public static final String DEFAULT_NAME = "RV_TICK 19-03-2018.csv";
@@ -56,10 +67,33 @@ public final class SyntheticTickFile implements AutoCloseable {
 
     /**
      * Writes a file with {@code rows} data lines to {@code target}, through a temporary file moved into place only
-     * when complete.
+     * when complete. The trading day is the date in the file name, as in {@code RV_TICK 20-03-2018.csv}, or
+     * 19 March 2018 when the name has none.
+     *
+     * @throws IllegalArgumentException if the date in the name does not exist or falls on a weekend
      */
     public static TickFileSummary writeTo(Path target, long rows, boolean quirks) throws IOException {
-        return TickFileGenerator.write(options(rows, quirks), target);
+        TickFileOptions options = options(rows, quirks);
+        Optional<LocalDate> named = tradingDay(target.getFileName().toString());
+        return TickFileGenerator.write(named.isPresent() ? options.withDate(named.get()) : options, target);
+    }
+
+    /**
+     * Returns the date a file name carries in the daily extract's form {@code dd-MM-yyyy}, if any.
+     *
+     * @throws IllegalArgumentException if that date does not exist, such as 31-02-2018
+     */
+    public static Optional<LocalDate> tradingDay(String fileName) {
+        Matcher date = NAMED_DATE.matcher(fileName);
+        if (!date.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(date.group(), NAME_DATE_FORMAT));
+        } catch (DateTimeParseException invalid) {
+            throw new IllegalArgumentException("La fecha '" + date.group() + "' del nombre '" + fileName
+                    + "' no existe. Escríbela como día-mes-año, por ejemplo 20-03-2018.", invalid);
+        }
     }
 
     /** Seed 1 and trading day 19 March 2018, so that the same rows and quirks always give the same bytes. */

@@ -3,7 +3,6 @@ package dev.lambdaworkbook.schedule;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.lambdaworkbook.events.SampleEvents;
 import dev.lambdaworkbook.kit.config.FunctionConfig;
-import dev.lambdaworkbook.kit.config.Trigger;
 import dev.lambdaworkbook.kit.context.OutputCapture;
 import dev.lambdaworkbook.kit.context.TestContext;
 import dev.lambdaworkbook.kit.grading.Expect;
@@ -135,7 +134,7 @@ class ScheduledHandlerHiddenTest {
         @Graded(task = 3, points = 1)
         @DisplayName("El Handler de la plantilla apunta a ScheduledHandler")
         void handlerMatchesClass() {
-            FunctionConfig config = FunctionConfig.ofThisExercise();
+            FunctionConfig config = TemplateSchedules.config();
 
             Expect.equal(ScheduledHandler.class.getName(), config.handlerClass(), "Clase del Handler en template.yaml",
                     "No cambies el Handler: Lambda busca la clase por ese nombre.");
@@ -146,8 +145,7 @@ class ScheduledHandlerHiddenTest {
         @Graded(task = 3, points = 1)
         @DisplayName("Sigue disparando cada minuto en los cambios de horario de Madrid")
         void everyMinuteAcrossDaylightSaving(String start) {
-            Trigger.Schedule schedule = FunctionConfig.ofThisExercise().triggers(Trigger.Schedule.class).get(0);
-            ScheduleExpression expression = ScheduleExpression.parse(schedule.expression());
+            ScheduleExpression expression = TemplateSchedules.expression(TemplateSchedules.schedules().get(0));
 
             List<Instant> times = expression.nextFireTimes(Instant.parse(start), 180);
 

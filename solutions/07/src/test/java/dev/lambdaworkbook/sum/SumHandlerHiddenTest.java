@@ -3,6 +3,7 @@ package dev.lambdaworkbook.sum;
 import static dev.lambdaworkbook.sum.SumApi.body;
 import static dev.lambdaworkbook.sum.SumApi.call;
 import static dev.lambdaworkbook.sum.SumApi.describe;
+import static dev.lambdaworkbook.sum.SumApi.expectSum;
 import static dev.lambdaworkbook.sum.SumApi.text;
 import static dev.lambdaworkbook.sum.SumHandlerTest.expectBadRequest;
 
@@ -49,7 +50,7 @@ class SumHandlerHiddenTest {
                     "Escribe el BigDecimal leído con toPlainString().");
             Expect.equal(expectedB, text(body, "b", request), "Campo \"b\" de " + describe(request),
                     "Escribe el BigDecimal leído con toPlainString().");
-            Expect.equal(expectedSum, text(body, "suma", request), "Campo \"suma\" de " + describe(request),
+            expectSum(expectedSum, body, request, "Campo \"suma\" de " + describe(request),
                     "Suma con BigDecimal.add.");
         }
     }
@@ -86,7 +87,7 @@ class SumHandlerHiddenTest {
 
             Expect.equal(200, response.getStatusCode(), "statusCode con solo multiValueQueryStringParameters",
                     "Si getQueryStringParameters() es null, busca en getMultiValueQueryStringParameters().");
-            Expect.equal("5", text(body(response, request), "suma", request), "Campo \"suma\" con a=[1, 2] y b=[3] "
+            expectSum("5", body(response, request), request, "Campo \"suma\" con a=[1, 2] y b=[3] "
                     + "en multiValueQueryStringParameters", "Usa el último valor de la lista, como API Gateway.");
         }
 
@@ -100,7 +101,7 @@ class SumHandlerHiddenTest {
 
             APIGatewayProxyResponseEvent response = call(request);
 
-            Expect.equal("10", text(body(response, request), "suma", request), "Campo \"suma\" con a en "
+            expectSum("10", body(response, request), request, "Campo \"suma\" con a en "
                     + "queryStringParameters y b solo en multiValueQueryStringParameters",
                     "Busca cada parámetro primero en un mapa y, si no está, en el otro.");
         }
@@ -194,7 +195,7 @@ class SumHandlerHiddenTest {
 
             APIGatewayProxyResponseEvent response = call(request);
 
-            Expect.equal(expectedSum, text(body(response, request), "suma", request), "Campo \"suma\" de "
+            expectSum(expectedSum, body(response, request), request, "Campo \"suma\" de "
                     + describe(request), "BigDecimal.add y toPlainString().");
         }
     }
