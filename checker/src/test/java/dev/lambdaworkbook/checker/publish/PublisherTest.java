@@ -114,6 +114,7 @@ class PublisherTest {
     /**
      * Publishes the real workbook, so a file that starts naming the solutions or the checker fails here. Then builds
      * the copy offline: exercise 07's suite runs against the starter, and the stripped runner and deck tests compile.
+     * The root pom lists the checker after every other module, so a clean build has downloaded their libraries.
      */
     @Test
     @DisplayName("la copia del cuaderno real no tiene material del profesorado y compila con ./mvnw")
