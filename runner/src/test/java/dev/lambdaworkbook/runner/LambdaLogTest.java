@@ -21,13 +21,13 @@ class LambdaLogTest {
     }
 
     @Test
-    @DisplayName("REPORT en frío: campos separados por tabuladores, con Init Duration y facturación redondeada arriba")
+    @DisplayName("REPORT en frío: campos separados por tabuladores, con Init Duration, que también se factura")
     void reportColdStart() {
         Invocation invocation = invocation(12.341, 345.671);
 
         String line = LambdaLog.report(invocation);
 
-        assertEquals("REPORT RequestId: " + ID + "\tDuration: 12.34 ms\tBilled Duration: 13 ms\tMemory Size: 512 MB"
+        assertEquals("REPORT RequestId: " + ID + "\tDuration: 12.34 ms\tBilled Duration: 359 ms\tMemory Size: 512 MB"
                 + "\tMax Memory Used: 85 MB\tInit Duration: 345.67 ms\n", line);
     }
 

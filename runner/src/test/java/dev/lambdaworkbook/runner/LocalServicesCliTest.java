@@ -153,23 +153,42 @@ class LocalServicesCliTest {
         assertTrue(counts.group(1).endsWith(", 0 mal formadas"), counts.group(1));
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            RV_TICK 20-03-2018.csv | 2018-03-20
+            ticks-2018-03-21.csv   | 2018-03-21
+            """)
     @DisplayName("ticks toma el día de negociación de la fecha del nombre del fichero")
-    void ticksUsesTheDateInTheName() throws IOException {
-        Path file = folder.resolve("RV_TICK 20-03-2018.csv");
+    void ticksUsesTheDateInTheName(String name, String day) throws IOException {
+        Path file = folder.resolve(name);
 
         int code = run("ticks", file.toString(), "--filas", "5");
 
         assertEquals(0, code, err::toString);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertTrue(lines.get(1).startsWith("2018-03-20;1;"), lines.get(1));
-        assertTrue(lines.get(5).startsWith("2018-03-20;5;"), lines.get(5));
+        assertTrue(lines.get(1).startsWith(day + ";1;"), lines.get(1));
+        assertTrue(lines.get(5).startsWith(day + ";5;"), lines.get(5));
+        assertFalse(out.toString().contains("no lleva fecha"), out.toString());
+    }
+
+    @Test
+    @DisplayName("ticks sin fecha en el nombre avisa de que los ticks son del 19-03-2018")
+    void ticksWithoutDateSaysWhichDay() throws IOException {
+        Path file = folder.resolve("mi-fichero.csv");
+
+        int code = run("ticks", file.toString(), "--filas", "2");
+
+        assertEquals(0, code, err::toString);
+        assertTrue(Files.readAllLines(file, StandardCharsets.UTF_8).get(1).startsWith("2018-03-19;"));
+        assertTrue(out.toString().contains("El nombre no lleva fecha día-mes-año: los ticks son del 19-03-2018."),
+                out.toString());
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             RV_TICK 24-03-2018.csv | La fecha '2018-03-24' cae en fin de semana
             RV_TICK 31-02-2018.csv | La fecha '31-02-2018' del nombre 'RV_TICK 31-02-2018.csv' no existe
+            RV_TICK 20-03-18.csv   | lleva '20-03-18', que no es una fecha día-mes-año con el año en cuatro cifras
             """)
     @DisplayName("ticks rechaza con 2 una fecha del nombre que no es un día de bolsa, sin escribir nada")
     void ticksRejectsABadDateInTheName(String name, String message) {

@@ -117,6 +117,6 @@ public class MarketDataHandler implements RequestHandler<Map<String, Object>, St
     private void upload(String bucket, String key, String csv) {
         // TODO Tarea 5: s3.putObject con bucket, clave y contentType("text/csv"), y RequestBody.fromString(csv).
         //  Si el SDK lanza una excepción, lanza MarketDataException que nombre el bucket.
-        throw new UnsupportedOperationException("Tarea 5: escribe el CSV en S3");
+        throw new UnsupportedOperationException("Tarea 5 sin hacer: upload(...) todavía no escribe el CSV en S3.");
     }
 }

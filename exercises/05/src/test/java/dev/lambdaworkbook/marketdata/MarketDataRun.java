@@ -51,14 +51,21 @@ final class MarketDataRun {
             if (error instanceof MarketDataException expected) {
                 return expected;
             }
-            if (error instanceof UnsupportedOperationException unfinished) {
-                throw Expect.failure(situation + ": se esperaba una MarketDataException, pero se lanzó "
-                        + "UnsupportedOperationException («" + unfinished.getMessage() + "»). Termina antes esa "
-                        + "tarea; después, para esta prueba: " + hint);
-            }
+            failIfUnfinished(situation + ": se esperaba una MarketDataException", hint);
             throw Expect.failure(situation + ": se esperaba una MarketDataException, pero "
                     + (error == null ? "la función terminó bien y devolvió " + Expect.show(result)
                             : "se lanzó " + error) + ". " + hint);
+        }
+
+        /**
+         * Fails when the call stopped at a task the starter leaves undone (an UnsupportedOperationException), naming
+         * that task before the test's own hint.
+         */
+        void failIfUnfinished(String situation, String hint) {
+            if (error instanceof UnsupportedOperationException unfinished) {
+                throw Expect.failure(situation + ", pero se lanzó UnsupportedOperationException («"
+                        + unfinished.getMessage() + "»). Termina antes esa tarea; después, para esta prueba: " + hint);
+            }
         }
 
         /** Fails unless the call returned normally, and returns what it returned. */

@@ -59,6 +59,9 @@ final class TicksCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Escrito '" + file + "' (" + Cli.size(summary.bytes())
                 + (quirks ? ", con las rarezas de los ficheros reales" : "") + ").");
+        if (SyntheticTickFile.tradingDay(file.getFileName().toString()).isEmpty()) {
+            out.println("El nombre no lleva fecha día-mes-año: los ticks son del 19-03-2018.");
+        }
         out.println("Si tu filtro del ejercicio 06 es correcto, registrará: "
                 + SyntheticTickFile.expectedCounts(summary) + ".");
         out.flush();

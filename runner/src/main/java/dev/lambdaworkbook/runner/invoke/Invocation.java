@@ -36,8 +36,12 @@ public record Invocation(
         return initDurationMillis >= 0;
     }
 
-    /** Returns the duration Lambda bills: the duration rounded up to the next millisecond. */
+    /**
+     * Returns the duration Lambda bills: the invoke phase plus, on a cold start, the init phase, rounded up to the
+     * next millisecond. Lambda bills the init phase of ZIP functions on managed runtimes since 1 August 2025 (AWS
+     * Compute Blog, "AWS Lambda standardizes billing for INIT Phase").
+     */
     public long billedDurationMillis() {
-        return (long) Math.ceil(durationMillis);
+        return (long) Math.ceil(durationMillis + Math.max(0, initDurationMillis));
     }
 }

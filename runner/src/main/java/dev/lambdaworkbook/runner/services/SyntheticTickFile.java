@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,10 +31,17 @@ public final class SyntheticTickFile implements AutoCloseable {
     /** The tickers the workbook's tick filter keeps. */
     public static final List<String> KEPT_TICKERS = List.of("SAN", "TEF", "IDX");
 
-    /** A date in the daily extract's name: day, month and year, as in {@code RV_TICK 19-03-2018.csv}. */
-    private static final Pattern NAMED_DATE = Pattern.compile("(?<!\\d)\\d{2}-\\d{2}-\\d{4}(?!\\d)");
-    private static final DateTimeFormatter NAME_DATE_FORMAT = DateTimeFormatter.ofPattern("dd-MM-uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
+    /**
+     * The dates a file name may carry: day, month and year, as in {@code RV_TICK 19-03-2018.csv}, or the ISO form
+     * {@code 2018-03-19}. Any other group of numbers that looks like a date is {@link #OTHER_DATE}.
+     */
+    private static final List<Map.Entry<Pattern, DateTimeFormatter>> NAMED_DATES = List.of(
+            Map.entry(Pattern.compile("(?<!\\d)\\d{2}-\\d{2}-\\d{4}(?!\\d)"),
+                    DateTimeFormatter.ofPattern("dd-MM-uuuu").withResolverStyle(ResolverStyle.STRICT)),
+            Map.entry(Pattern.compile("(?<!\\d)\\d{4}-\\d{2}-\\d{2}(?!\\d)"),
+                    DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT)));
+    private static final Pattern OTHER_DATE =
+            Pattern.compile("(?<!\\d)\\d{1,4}[-_./]\\d{1,2}[-_./]\\d{1,4}(?!\\d)");
 
     /** The daily extract's name for the generator's default trading day, Monday 19 March 2018. */
     public static final String DEFAULT_NAME = "RV_TICK 19-03-2018.csv";
@@ -70,7 +78,8 @@ public final class SyntheticTickFile implements AutoCloseable {
      * when complete. The trading day is the date in the file name, as in {@code RV_TICK 20-03-2018.csv}, or
      * 19 March 2018 when the name has none.
      *
-     * @throws IllegalArgumentException if the date in the name does not exist or falls on a weekend
+     * @throws IllegalArgumentException if the date in the name does not exist, falls on a weekend or is written
+     *     another way (see {@link #tradingDay})
      */
     public static TickFileSummary writeTo(Path target, long rows, boolean quirks) throws IOException {
         TickFileOptions options = options(rows, quirks);
@@ -79,21 +88,31 @@ public final class SyntheticTickFile implements AutoCloseable {
     }
 
     /**
-     * Returns the date a file name carries in the daily extract's form {@code dd-MM-yyyy}, if any.
+     * Returns the date a file name carries, as the daily extract writes it ({@code dd-MM-yyyy}) or in ISO form
+     * ({@code yyyy-MM-dd}), if any.
      *
-     * @throws IllegalArgumentException if that date does not exist, such as 31-02-2018
+     * @throws IllegalArgumentException if that date does not exist, such as 31-02-2018, or the name carries a date in
+     *     another form, such as 20-03-18, which would otherwise be ignored
      */
     public static Optional<LocalDate> tradingDay(String fileName) {
-        Matcher date = NAMED_DATE.matcher(fileName);
-        if (!date.find()) {
-            return Optional.empty();
+        for (Map.Entry<Pattern, DateTimeFormatter> form : NAMED_DATES) {
+            Matcher date = form.getKey().matcher(fileName);
+            if (date.find()) {
+                try {
+                    return Optional.of(LocalDate.parse(date.group(), form.getValue()));
+                } catch (DateTimeParseException invalid) {
+                    throw new IllegalArgumentException("La fecha '" + date.group() + "' del nombre '" + fileName
+                            + "' no existe. Escríbela como día-mes-año, por ejemplo 20-03-2018.", invalid);
+                }
+            }
         }
-        try {
-            return Optional.of(LocalDate.parse(date.group(), NAME_DATE_FORMAT));
-        } catch (DateTimeParseException invalid) {
-            throw new IllegalArgumentException("La fecha '" + date.group() + "' del nombre '" + fileName
-                    + "' no existe. Escríbela como día-mes-año, por ejemplo 20-03-2018.", invalid);
+        Matcher other = OTHER_DATE.matcher(fileName);
+        if (other.find()) {
+            throw new IllegalArgumentException("El nombre '" + fileName + "' lleva '" + other.group() + "', que no "
+                    + "es una fecha día-mes-año con el año en cuatro cifras. Escríbela como 20-03-2018, o quítala "
+                    + "para generar los ticks del 19-03-2018.");
         }
+        return Optional.empty();
     }
 
     /** Seed 1 and trading day 19 March 2018, so that the same rows and quirks always give the same bytes. */

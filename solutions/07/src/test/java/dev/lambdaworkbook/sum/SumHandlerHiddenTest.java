@@ -4,6 +4,7 @@ import static dev.lambdaworkbook.sum.SumApi.body;
 import static dev.lambdaworkbook.sum.SumApi.call;
 import static dev.lambdaworkbook.sum.SumApi.describe;
 import static dev.lambdaworkbook.sum.SumApi.expectSum;
+import static dev.lambdaworkbook.sum.SumApi.expectSumValue;
 import static dev.lambdaworkbook.sum.SumApi.text;
 import static dev.lambdaworkbook.sum.SumHandlerTest.expectBadRequest;
 
@@ -87,7 +88,7 @@ class SumHandlerHiddenTest {
 
             Expect.equal(200, response.getStatusCode(), "statusCode con solo multiValueQueryStringParameters",
                     "Si getQueryStringParameters() es null, busca en getMultiValueQueryStringParameters().");
-            expectSum("5", body(response, request), request, "Campo \"suma\" con a=[1, 2] y b=[3] "
+            expectSumValue("5", body(response, request), request, "Campo \"suma\" con a=[1, 2] y b=[3] "
                     + "en multiValueQueryStringParameters", "Usa el último valor de la lista, como API Gateway.");
         }
 
@@ -101,7 +102,7 @@ class SumHandlerHiddenTest {
 
             APIGatewayProxyResponseEvent response = call(request);
 
-            expectSum("10", body(response, request), request, "Campo \"suma\" con a en "
+            expectSumValue("10", body(response, request), request, "Campo \"suma\" con a en "
                     + "queryStringParameters y b solo en multiValueQueryStringParameters",
                     "Busca cada parámetro primero en un mapa y, si no está, en el otro.");
         }
