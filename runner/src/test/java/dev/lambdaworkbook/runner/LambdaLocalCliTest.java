@@ -203,6 +203,24 @@ class LambdaLocalCliTest {
         return commandLine.execute(args);
     }
 
+    @Test
+    @DisplayName("programar con una expresión no válida sale con 3 y nombra el campo de template.yaml")
+    void invalidScheduleNamesTheTemplateField() {
+        Path template = TestFunctions.template(folder, FIXTURES + "HelloHandler", 256, 3, """
+                      Events:
+                        CadaMinuto:
+                          Type: Schedule
+                          Properties:
+                            Schedule: cron(0/15 * * * * *)
+                """);
+
+        int code = run("programar", "--plantilla", template.toString(), "--classpath", classpath(), "--ahora", "1");
+
+        assertEquals(3, code, out::toString);
+        assertTrue(err.toString().contains("En " + template + ", Events.CadaMinuto.Properties.Schedule: La "
+                + "expresión de programación 'cron(0/15 * * * * *)' no es válida"), err.toString());
+    }
+
     private static String classpath() {
         return TestFunctions.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }

@@ -46,7 +46,7 @@ final class ScheduleCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LocalFunction local = Cli.resolve(function, err);
         Trigger.Schedule trigger = scheduleOf(local);
-        ScheduleExpression schedule = parse(trigger);
+        ScheduleExpression schedule = parse(local, trigger);
         if (!trigger.enabled()) {
             err.println("Aviso: el evento '" + trigger.name() + "' tiene Enabled: false; en AWS no se dispararía.");
         }
@@ -110,11 +110,13 @@ final class ScheduleCommand implements Callable<Integer> {
         return schedules.get(0);
     }
 
-    private static ScheduleExpression parse(Trigger.Schedule trigger) {
+    /** Parses the trigger's expression; an invalid one fails with a message that names the template's field. */
+    private static ScheduleExpression parse(LocalFunction local, Trigger.Schedule trigger) {
         try {
             return ScheduleExpression.parse(trigger.expression());
         } catch (InvalidScheduleException invalid) {
-            throw new RunnerException(ExitCode.CONFIGURATION, invalid.getMessage(), invalid);
+            throw new RunnerException(ExitCode.CONFIGURATION, "En " + local.config().template() + ", Events."
+                    + trigger.name() + ".Properties.Schedule: " + invalid.getMessage(), invalid);
         }
     }
 }
