@@ -179,7 +179,8 @@ class LocalServicesCliTest {
         int code = run("ticks", file.toString(), "--filas", "2");
 
         assertEquals(0, code, err::toString);
-        assertTrue(Files.readAllLines(file, StandardCharsets.UTF_8).get(1).startsWith("2018-03-19;"));
+        String firstRow = Files.readAllLines(file, StandardCharsets.UTF_8).get(1);
+        assertTrue(firstRow.startsWith("2018-03-19;"), firstRow);
         assertTrue(out.toString().contains("El nombre no lleva fecha día-mes-año: los ticks son del 19-03-2018."),
                 out.toString());
     }

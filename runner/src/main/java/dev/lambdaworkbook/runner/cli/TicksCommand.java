@@ -60,7 +60,8 @@ final class TicksCommand implements Callable<Integer> {
         out.println("Escrito '" + file + "' (" + Cli.size(summary.bytes())
                 + (quirks ? ", con las rarezas de los ficheros reales" : "") + ").");
         if (SyntheticTickFile.tradingDay(file.getFileName().toString()).isEmpty()) {
-            out.println("El nombre no lleva fecha día-mes-año: los ticks son del 19-03-2018.");
+            out.println("El nombre no lleva fecha día-mes-año: los ticks son del " + SyntheticTickFile.DEFAULT_DAY
+                    + ".");
         }
         out.println("Si tu filtro del ejercicio 06 es correcto, registrará: "
                 + SyntheticTickFile.expectedCounts(summary) + ".");

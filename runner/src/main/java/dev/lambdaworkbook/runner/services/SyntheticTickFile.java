@@ -45,6 +45,9 @@ public final class SyntheticTickFile implements AutoCloseable {
 
     /** The daily extract's name for the generator's default trading day, Monday 19 March 2018. */
     public static final String DEFAULT_NAME = "RV_TICK 19-03-2018.csv";
+    /** The generator's default trading day as file names write it, for messages: {@code 19-03-2018}. */
+    public static final String DEFAULT_DAY = TickFileOptions.rows(1).date()
+            .format(DateTimeFormatter.ofPattern("dd-MM-uuuu"));
 
     private final Path folder;
     private final Path file;
@@ -110,7 +113,7 @@ public final class SyntheticTickFile implements AutoCloseable {
         if (other.find()) {
             throw new IllegalArgumentException("El nombre '" + fileName + "' lleva '" + other.group() + "', que no "
                     + "es una fecha día-mes-año con el año en cuatro cifras. Escríbela como 20-03-2018, o quítala "
-                    + "para generar los ticks del 19-03-2018.");
+                    + "para generar los ticks del " + DEFAULT_DAY + ".");
         }
         return Optional.empty();
     }
