@@ -10,6 +10,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -80,6 +84,31 @@ class SampleEventsTest {
 
         assertEquals("2", SampleEvents.apiGatewayRestGet().getQueryStringParameters().get("a"));
         assertEquals("value1", SampleEvents.helloWorld().get("key1"));
+    }
+
+    @Test
+    @DisplayName("Cada evento es igual al que carga EventLoader de aws-lambda-java-tests")
+    void sameAsEventLoader() {
+        assertEquals(EventLoader.loadEvent(SampleEvents.resource(SampleEvents.HELLO_WORLD), Map.class),
+                SampleEvents.helloWorld());
+        assertSameJson(S3Event.class, EventLoader.loadS3Event(SampleEvents.resource(SampleEvents.S3_PUT)),
+                SampleEvents.s3Put());
+        assertSameJson(APIGatewayProxyRequestEvent.class,
+                EventLoader.loadApiGatewayRestEvent(SampleEvents.resource(SampleEvents.API_GATEWAY_REST_GET)),
+                SampleEvents.apiGatewayRestGet());
+        assertSameJson(ScheduledEvent.class,
+                EventLoader.loadScheduledEvent(SampleEvents.resource(SampleEvents.EVENTBRIDGE_SCHEDULED)),
+                SampleEvents.scheduled());
+    }
+
+    /** Compares two events by their JSON, written by the runtime's serializer: S3 records have no equals. */
+    private static <T> void assertSameJson(Class<T> type, T expected, T actual) {
+        PojoSerializer<T> serializer = LambdaEventSerializers.serializerFor(type, ClassLoader.getSystemClassLoader());
+        ByteArrayOutputStream expectedJson = new ByteArrayOutputStream();
+        ByteArrayOutputStream actualJson = new ByteArrayOutputStream();
+        serializer.toJson(expected, expectedJson);
+        serializer.toJson(actual, actualJson);
+        assertEquals(expectedJson.toString(StandardCharsets.UTF_8), actualJson.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -50,7 +50,7 @@ final class Pipeline implements AutoCloseable {
 
     static Pipeline create(ClasspathSource classpaths, Path cache, SandboxLimits limits, SubmissionScanner scanner,
             Sandbox sandbox) throws IOException {
-        Path workRoot = Files.createTempDirectory("corrector-");
+        Path workRoot = Folders.createWorkRoot("corrector-");
         Folders.deleteOnExit(workRoot);
         SuiteBuilder builder = new SuiteBuilder(classpaths, cache);
         SubmissionGrader grader = new SubmissionGrader(builder.harnessJar(), scanner,

@@ -35,6 +35,13 @@ public final class JavaCompilation {
     private static final List<String> RELEASE_OPTIONS = Runtime.version().feature() == Integer.parseInt(RELEASE)
             ? List.of() : List.of("--release", RELEASE);
 
+    /**
+     * String concatenation as StringBuilder calls, as javac compiled it before Java 9, instead of an invokedynamic
+     * call site per concatenation. The text is the same; the child JVM no longer links each call site at run time,
+     * which the class data sharing archive cannot spare for classes outside it (tests and submissions).
+     */
+    private static final String INLINE_STRING_CONCAT = "-XDstringConcat=inline";
+
     private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
     private static final ThreadLocal<Map<List<Path>, StandardJavaFileManager>> FILE_MANAGERS =
             ThreadLocal.withInitial(HashMap::new);
@@ -73,7 +80,7 @@ public final class JavaCompilation {
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             List<String> options = new ArrayList<>(RELEASE_OPTIONS);
             options.addAll(List.of("-encoding", "UTF-8", "-proc:none", "-g", "-implicit:none", "-nowarn",
-                    "-Xlint:none"));
+                    "-Xlint:none", INLINE_STRING_CONCAT));
             boolean success = COMPILER.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
             return new Result(success, errors(diagnostics, base));

@@ -16,8 +16,11 @@ import dev.lambdaworkbook.checker.scan.Violation;
 import dev.lambdaworkbook.checker.submission.StudentFiles;
 import dev.lambdaworkbook.checker.workbook.Exercise;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -173,22 +176,39 @@ public final class SubmissionGrader {
 
     /** Copies the exercise as students got it, without the paths the student owns, then adds the student's files. */
     private static Path workingCopy(Exercise exercise, StudentFiles files, Path copy) throws IOException {
-        try (Stream<Path> walk = Files.walk(exercise.folder())) {
-            for (Path source : walk.sorted().toList()) {
-                String relative = exercise.folder().relativize(source).toString().replace('\\', '/');
-                if (relative.equals("target") || relative.startsWith("target/") || exercise.studentOwns(relative)) {
-                    continue;
+        Path folder = exercise.folder();
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
+                    throws IOException {
+                String relative = relative(folder, directory);
+                if (relative.equals("target") || !relative.isEmpty() && exercise.studentOwns(relative)) {
+                    return FileVisitResult.SKIP_SUBTREE;
                 }
-                Path target = copy.resolve(relative);
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
+                // Parents are visited first, so each folder below the copy's root is new and its parent exists.
+                if (relative.isEmpty()) {
+                    Files.createDirectories(copy);
                 } else {
-                    Files.copy(source, target);
+                    Files.createDirectory(copy.resolve(relative));
                 }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                String relative = relative(folder, file);
+                if (!exercise.studentOwns(relative)) {
+                    Files.copy(file, copy.resolve(relative));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
         files.writeInto(copy);
         return copy;
+    }
+
+    private static String relative(Path folder, Path path) {
+        return folder.relativize(path).toString().replace('\\', '/');
     }
 
     /** Returns a job that stops before running: every planned test gets the message. */

@@ -32,6 +32,8 @@ final class FrameReader implements Runnable {
     private final BlockingQueue<JsonNode> frames;
     private long expected;
     private volatile int rejected;
+    /** Created on the first frame and kept: only the reading thread uses it, and doFinal resets it. */
+    private Mac mac;
 
     FrameReader(InputStream stream, byte[] secret, BlockingQueue<JsonNode> frames) {
         this.stream = stream;
@@ -92,12 +94,14 @@ final class FrameReader implements Runnable {
     }
 
     private byte[] mac(byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException unavailable) {
-            throw new IllegalStateException("HmacSHA256 no está disponible en esta JVM", unavailable);
+        if (mac == null) {
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            } catch (GeneralSecurityException unavailable) {
+                throw new IllegalStateException("HmacSHA256 no está disponible en esta JVM", unavailable);
+            }
         }
+        return mac.doFinal(data);
     }
 }

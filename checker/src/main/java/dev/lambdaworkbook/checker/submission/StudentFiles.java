@@ -113,7 +113,10 @@ public record StudentFiles(Map<String, byte[]> files) {
             if (!target.startsWith(folder)) {
                 throw new IOException("Ruta fuera de la copia de trabajo: '" + file.getKey() + "'");
             }
-            Files.createDirectories(target.getParent());
+            // Most files share a folder: checking first spares createDirectories its exception for an existing one.
+            if (!Files.isDirectory(target.getParent())) {
+                Files.createDirectories(target.getParent());
+            }
             Files.write(target, file.getValue());
         }
     }

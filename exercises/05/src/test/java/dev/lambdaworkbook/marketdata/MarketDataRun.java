@@ -5,6 +5,7 @@ import dev.lambdaworkbook.kit.context.ManualClock;
 import dev.lambdaworkbook.kit.context.OutputCapture;
 import dev.lambdaworkbook.kit.context.TestContext;
 import dev.lambdaworkbook.kit.grading.Expect;
+import dev.lambdaworkbook.kit.services.LoopbackTls;
 import dev.lambdaworkbook.kit.services.marketdata.MarketDataApiExtension;
 import dev.lambdaworkbook.kit.services.s3.LocalS3Extension;
 import java.net.http.HttpClient;
@@ -26,7 +27,10 @@ final class MarketDataRun {
     static final String NOW = "2026-03-19T09:00:18Z";
     static final String KEY_AT_NOW = "Santander_09_00_18_19_03_2026.csv";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The fake speaks plain HTTP on 127.0.0.1, so the client needs no CA certificates (see {@link LoopbackTls}). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .sslContext(LoopbackTls.context())
+            .build();
 
     private MarketDataRun() {
     }

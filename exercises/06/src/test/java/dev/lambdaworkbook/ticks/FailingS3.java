@@ -3,45 +3,58 @@ package dev.lambdaworkbook.ticks;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.services.s3.DelegatingS3Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * Wraps a real S3 client so that every object read through {@code getObject} breaks after a given number of bytes,
- * as when the connection drops halfway through a download. Every other call goes to the real server.
+ * Wraps a real S3 client so that every object body read through {@code getObject}, in any of its forms, breaks
+ * after a given number of bytes, as when the connection drops halfway through a download. Every other call goes to
+ * the real server.
+ *
+ * <p>Every form of {@code getObject} (a stream, bytes, a file) ends in the one that takes a response transformer,
+ * so that one is the only method overridden. A transformer that reads the whole body inside the SDK, such as
+ * {@code getObjectAsBytes}, sees the cut as the SDK does: it retries, then throws {@code SdkClientException}.
  */
-final class FailingS3 {
+final class FailingS3 extends DelegatingS3Client {
 
-    private FailingS3() {
+    private final long bytes;
+
+    private FailingS3(S3Client real, long bytes) {
+        super(real);
+        this.bytes = bytes;
     }
 
     static S3Client failingAfter(S3Client real, long bytes) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            Object result = invoke(real, method, args);
-            if (result instanceof ResponseInputStream<?> stream && method.getName().startsWith("getObject")) {
-                return wrap(stream, bytes);
+        return new FailingS3(real, bytes);
+    }
+
+    @Override
+    public <ReturnT> ReturnT getObject(GetObjectRequest request,
+            ResponseTransformer<GetObjectResponse, ReturnT> transformer) {
+        return super.getObject(request, new ResponseTransformer<>() {
+            @Override
+            public ReturnT transform(GetObjectResponse response, AbortableInputStream body) throws Exception {
+                return transformer.transform(response, AbortableInputStream.create(breaking(body), body::abort));
             }
-            return result;
-        };
-        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class},
-                handler);
+
+            @Override
+            public boolean needsConnectionLeftOpen() {
+                return transformer.needsConnectionLeftOpen();
+            }
+
+            @Override
+            public String name() {
+                return transformer.name();
+            }
+        });
     }
 
-    private static Object invoke(S3Client real, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(real, args);
-        } catch (InvocationTargetException thrown) {
-            throw thrown.getCause();
-        }
-    }
-
-    private static <T> ResponseInputStream<T> wrap(ResponseInputStream<T> stream, long bytes) {
-        InputStream breaking = new FilterInputStream(stream) {
+    private InputStream breaking(InputStream body) {
+        return new FilterInputStream(body) {
             private long left = bytes;
 
             @Override
@@ -65,6 +78,5 @@ final class FailingS3 {
                 return read;
             }
         };
-        return new ResponseInputStream<>(stream.response(), AbortableInputStream.create(breaking, stream::abort));
     }
 }

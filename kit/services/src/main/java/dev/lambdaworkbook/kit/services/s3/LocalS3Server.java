@@ -1,6 +1,7 @@
 package dev.lambdaworkbook.kit.services.s3;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.lambdaworkbook.kit.services.LoopbackTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -244,7 +245,8 @@ public final class LocalS3Server implements AutoCloseable {
                 .forcePathStyle(true)
                 .region(REGION)
                 .credentialsProvider(credentials())
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .tlsTrustManagersProvider(LoopbackTls::trustNothing))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_SUPPORTED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_SUPPORTED)
                 .build();
