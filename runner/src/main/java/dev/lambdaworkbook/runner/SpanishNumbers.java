@@ -17,4 +17,22 @@ public final class SpanishNumbers {
     public static String decimal(double value, int decimals) {
         return String.format(SPANISH, "%." + decimals + "f", value);
     }
+
+    /**
+     * Returns a whole number with a point between groups of three digits from five digits on ("12.345", "1.048.576"),
+     * and none in four-digit numbers ("2048"), as Spanish writes them.
+     */
+    public static String whole(long value) {
+        String digits = Long.toString(Math.abs(value));
+        if (digits.length() <= 4) {
+            return Long.toString(value);
+        }
+        StringBuilder grouped = new StringBuilder();
+        int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        grouped.append(digits, 0, head);
+        for (int i = head; i < digits.length(); i += 3) {
+            grouped.append('.').append(digits, i, i + 3);
+        }
+        return (value < 0 ? "-" : "") + grouped;
+    }
 }

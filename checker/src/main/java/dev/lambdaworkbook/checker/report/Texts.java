@@ -32,7 +32,9 @@ final class Texts {
         return switch (simple) {
             case "AssertionFailedError", "AssertionError", "MultipleFailuresError" -> detail.isEmpty()
                     ? "una comprobación de la prueba falló" : detail;
-            case "UnsupportedOperationException" -> "sin implementar: " + detail;
+            // The starters' own messages already say which task is not done ("Tarea 2 sin hacer: …").
+            case "UnsupportedOperationException" -> detail.contains("sin hacer") ? detail
+                    : detail.isEmpty() ? "sin implementar" : "sin implementar: " + detail;
             case "NoSuchMethodError", "NoSuchFieldError", "NoClassDefFoundError", "AbstractMethodError",
                     "IncompatibleClassChangeError" -> "a tu código le falta algo que la prueba usa (¿cambiaste el "
                     + "nombre o la firma de una clase o método del enunciado?): " + detail;

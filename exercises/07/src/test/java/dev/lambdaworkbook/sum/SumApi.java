@@ -154,15 +154,37 @@ final class SumApi {
 
     /**
      * Checks the "suma" field of a JSON body. When it contains the expected number written another way ("5.0" for
-     * "5", "5E+1" for "50"), the hint is about how the number is written, whatever the caller's hint.
+     * "5", "5E+1" for "50"), the hint is about how the number is written; when it contains the sum of a and b after
+     * a trip through {@code double}, about where the BigDecimal values come from; otherwise it is the caller's.
      */
     static void expectSum(String expected, JsonNode body, APIGatewayProxyRequestEvent request, String what,
             String hint) {
         String sum = text(body, "suma", request);
-        boolean writtenOtherwise = !expected.equals(sum) && sameNumber(expected, sum);
-        Expect.equal(expected, sum, what, writtenOtherwise ? "Llegó el número correcto escrito de otra forma, como "
-                + "lo escribe un double (" + sum + "). Suma con BigDecimal y escribe el resultado con "
-                + "toPlainString()." : hint);
+        if (expected.equals(sum)) {
+            return;
+        }
+        if (sameNumber(expected, sum)) {
+            hint = "Llegó el número correcto escrito de otra forma, como lo escribe un double (" + sum + "). Suma "
+                    + "con BigDecimal y escribe el resultado con toPlainString().";
+        } else if (sumThroughDouble(request, sum)) {
+            hint = "Es la suma de a y b después de pasar por double, que ya había perdido cifras: new BigDecimal("
+                    + "double) y BigDecimal.valueOf(double) parten de ese double. Crea cada BigDecimal desde el "
+                    + "texto del parámetro: new BigDecimal(a).";
+        }
+        Expect.equal(expected, sum, what, hint);
+    }
+
+    /** Returns whether the sum is what a and b give when each is parsed as a double first. */
+    private static boolean sumThroughDouble(APIGatewayProxyRequestEvent request, String sum) {
+        Map<String, String> query = request.getQueryStringParameters();
+        try {
+            double a = Double.parseDouble(query.get("a").strip());
+            double b = Double.parseDouble(query.get("b").strip());
+            return sameNumber(new BigDecimal(a).add(new BigDecimal(b)).toPlainString(), sum)
+                    || sameNumber(BigDecimal.valueOf(a).add(BigDecimal.valueOf(b)).toPlainString(), sum);
+        } catch (RuntimeException notTwoNumbers) {
+            return false;
+        }
     }
 
     /**

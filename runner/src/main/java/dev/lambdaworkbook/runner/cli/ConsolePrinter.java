@@ -12,6 +12,9 @@ import java.util.Set;
 /** Prints an invocation the way the Lambda console's Test tab shows it, in Spanish, plus a hint on failures. */
 final class ConsolePrinter {
 
+    /** What SLF4J 2 prints once per JVM when the class path has its API but no implementation. */
+    static final String SLF4J_WITHOUT_PROVIDER = "SLF4J(W): No SLF4J providers were found.";
+
     private final PrintWriter out;
     private final PrintWriter err;
     private final LocalFunction function;
@@ -41,6 +44,13 @@ final class ConsolePrinter {
         out.println("Salida del registro:");
         out.print(mask(invocation.log(), function.secretValues()));
         out.flush();
+        if (invocation.log().contains(SLF4J_WITHOUT_PROVIDER)) {
+            err.println();
+            err.println("Nota: las líneas «SLF4J(W)» del registro las escribe el SDK de AWS al iniciarse: usa la API "
+                    + "de registro SLF4J y el paquete no trae ninguna implementación, así que sus propios mensajes no "
+                    + "se escriben. En Lambda salen igual; no son un error de tu código.");
+            err.flush();
+        }
         hint(invocation).ifPresent(text -> {
             err.println();
             err.println("Pista: " + text);

@@ -5,6 +5,7 @@ import dev.lambdaworkbook.kit.config.TemplateException;
 import dev.lambdaworkbook.kit.services.s3.LocalS3Server;
 import dev.lambdaworkbook.runner.ExitCode;
 import dev.lambdaworkbook.runner.RunnerException;
+import dev.lambdaworkbook.runner.SpanishNumbers;
 import dev.lambdaworkbook.runner.events.Json;
 import dev.lambdaworkbook.runner.invoke.FunctionRuntime;
 import dev.lambdaworkbook.runner.invoke.Invocation;
@@ -175,7 +176,7 @@ final class InvokeCommand implements Callable<Integer> {
             for (S3Object object : server.client().listObjectsV2Paginator(request -> request.bucket(bucket))
                     .contents()) {
                 none = false;
-                out.println("  s3://" + bucket + "/" + object.key() + " (" + object.size() + " bytes)");
+                out.println("  s3://" + bucket + "/" + object.key() + " (" + SpanishNumbers.whole(object.size()) + " bytes)");
                 if (!uploaded.contains(bucket + "/" + object.key())) {
                     ObjectPreview.print(server.client(), bucket, object.key(), object.size(),
                             local.secretValues(), out);

@@ -4,6 +4,7 @@ import dev.lambdaworkbook.kit.config.Trigger;
 import dev.lambdaworkbook.kit.services.s3.LocalS3Server;
 import dev.lambdaworkbook.runner.ExitCode;
 import dev.lambdaworkbook.runner.RunnerException;
+import dev.lambdaworkbook.runner.SpanishNumbers;
 import dev.lambdaworkbook.runner.events.EventFactory;
 import dev.lambdaworkbook.runner.events.Json;
 import dev.lambdaworkbook.runner.invoke.FunctionRuntime;
@@ -93,8 +94,8 @@ final class S3Command implements Callable<Integer> {
             List<S3Watcher.Created> created = watcher.poll();
             for (S3Watcher.Created object : created) {
                 if (!trigger.matches(object.bucket(), object.key())) {
-                    out.println("Nuevo objeto s3://" + object.bucket() + "/" + object.key() + " (" + object.size()
-                            + " bytes)" + (object.bucket().equals(trigger.bucket()) ? "; no casa con el filtro del "
+                    out.println("Nuevo objeto s3://" + object.bucket() + "/" + object.key() + " ("
+                            + SpanishNumbers.whole(object.size()) + " bytes)" + (object.bucket().equals(trigger.bucket()) ? "; no casa con el filtro del "
                             + "disparador" + filter(trigger) + ", así que no invoca la función." : "."));
                     continue;
                 }
@@ -122,8 +123,8 @@ final class S3Command implements Callable<Integer> {
     private static void reportOwnWrites(LocalS3Server server, List<S3Watcher.Created> written, Trigger.S3 trigger,
             Set<String> secrets, PrintWriter out, PrintWriter err) {
         for (S3Watcher.Created object : written) {
-            out.println("La función escribió s3://" + object.bucket() + "/" + object.key() + " (" + object.size()
-                    + " bytes):");
+            out.println("La función escribió s3://" + object.bucket() + "/" + object.key() + " ("
+                    + SpanishNumbers.whole(object.size()) + " bytes):");
             ObjectPreview.print(server.client(), object.bucket(), object.key(), object.size(), secrets, out);
             if (trigger.matches(object.bucket(), object.key())) {
                 err.println("Aviso: s3://" + object.bucket() + "/" + object.key() + " casa con el disparador de la "

@@ -145,7 +145,8 @@ public final class CronExpression implements ScheduleExpression {
                 + ". Pon '?' en el que no uses: 'cron(" + String.join(" ", suggestion) + ")'.";
         if (dayOfMonth.equals("*") && dayOfWeek.equals("*")) {
             reason += " Si la copiaste de Spring o Quartz: en EventBridge el primer campo son los minutos, no los "
-                    + "segundos, y no hay programaciones de menos de un minuto.";
+                    + "segundos, así que esa corrección se dispara según '" + fields[0] + "' en los minutos; y no "
+                    + "hay programaciones de menos de un minuto.";
         }
         throw new InvalidScheduleException(text, reason);
     }

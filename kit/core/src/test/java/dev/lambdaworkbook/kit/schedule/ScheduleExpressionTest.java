@@ -166,6 +166,7 @@ class ScheduleExpressionTest {
                 cron(0/15 * * * * *)        | exige '?' en el día del mes o en el día de la semana
                 cron(* * * * * *)           | en el que no uses: 'cron(* * * * ? *)'
                 cron(0/15 * * * * *)        | no hay programaciones de menos de un minuto
+                cron(0/15 * * * * *)        | esa corrección se dispara según '0/15' en los minutos
                 cron(0 * * * * ? *)         | tiene 7 campos
                 cron(0 * * * * ? *)         | Quita el primer campo
                 cron()                      | tiene 0 campos
