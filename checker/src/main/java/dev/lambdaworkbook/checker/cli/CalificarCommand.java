@@ -104,8 +104,12 @@ final class CalificarCommand implements Callable<Integer> {
             Grader grader = new Grader(pipeline.grader(), new ResultStore(out.resolve(".resultados")),
                     new Scorer(marks), threads);
             ClassResults results = grader.grade(submissions, suites, view);
-            Reports.write(results, out, moodleLanguage, pipeline.isolationWarnings());
+            List<String> warnings = new ArrayList<>(pipeline.isolationWarnings());
+            List<String> gradeWarnings = Reports.gradeWarnings(results);
+            warnings.addAll(gradeWarnings);
+            Reports.write(results, out, moodleLanguage, warnings);
             TerminalView.table(results, System.out);
+            gradeWarnings.forEach(warning -> System.out.println("Aviso: " + warning));
             System.out.println("Resultados en " + out.toAbsolutePath().normalize() + ": notas.csv, informe.html y "
                     + "alumnos/<id>/ (results.json, feedback.md, feedback.html).");
         } finally {

@@ -41,7 +41,8 @@ final class PublicarCommand implements Callable<Integer> {
             return ExitCodes.CHECK_FAILED;
         }
         System.out.println("Copia para alumnos escrita en " + destination.toAbsolutePath().normalize()
-                + ". Prueba un ejercicio con: cd " + destination + " && ./mvnw test -pl exercises/07");
+                + ". Prueba un ejercicio con: cd " + destination + ", ./mvnw -q install -DskipTests (solo la primera "
+                + "vez: instala el kit de pruebas) y ./mvnw test -pl exercises/07");
         return ExitCodes.OK;
     }
 }

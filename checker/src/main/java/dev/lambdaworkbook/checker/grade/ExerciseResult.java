@@ -24,6 +24,7 @@ public record ExerciseResult(String exercise, State state, String detail, List<T
     public enum State {
         GRADED("calificado"),
         NOT_SUBMITTED("sin entrega"),
+        UNCHANGED("sin cambios"),
         COMPILE_ERROR("no compila"),
         BUILD_ERROR("no se pudo construir"),
         REJECTED("rechazado por el análisis previo"),

@@ -7,11 +7,15 @@ import dev.lambdaworkbook.checker.score.Scorer;
 import dev.lambdaworkbook.checker.score.StudentGrade;
 import dev.lambdaworkbook.checker.submission.StudentFiles;
 import dev.lambdaworkbook.checker.submission.Submission;
+import dev.lambdaworkbook.checker.workbook.Exercise;
 import dev.lambdaworkbook.checker.workbook.Fingerprint;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +24,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The grading pipeline for a class: for every student and exercise, reuse the saved result when the files and the
- * tests are unchanged, else compile, scan and run them, all of a student's exercises in one child JVM; then score.
+ * The grading pipeline for a class: for every student and exercise, score 0 an exercise handed in exactly as the
+ * starter code ships it, reuse the saved result when the files and the tests are unchanged, else compile, scan and
+ * run them, all of a student's exercises in one child JVM; then score.
  * Students are graded in parallel.
  */
 public final class Grader {
@@ -49,8 +54,9 @@ public final class Grader {
         List<Future<List<ExerciseResult>>> futures = new ArrayList<>();
         progress.started(submissions.size() * suites.size());
         try {
+            Map<String, String> starters = starterHashes(suites);
             for (Submission submission : submissions) {
-                futures.add(pool.submit(() -> gradeStudent(submission, suites, progress, reused, graded)));
+                futures.add(pool.submit(() -> gradeStudent(submission, suites, starters, progress, reused, graded)));
             }
             List<StudentGrade> grades = new ArrayList<>();
             List<List<TestResult>> plans = suites.stream().map(PreparedSuite::plan).toList();
@@ -66,11 +72,27 @@ public final class Grader {
     }
 
     /**
+     * Returns, per exercise, the hash of the files a student owns as the starter code ships them, so that an
+     * untouched exercise scores 0 instead of the points of tests that only check what the starter already has.
+     */
+    private static Map<String, String> starterHashes(List<PreparedSuite> suites) {
+        Map<String, String> hashes = new HashMap<>();
+        for (PreparedSuite suite : suites) {
+            Exercise exercise = suite.suite().exercise();
+            Path workbook = exercise.folder().toAbsolutePath().getParent().getParent();
+            Submission starter = new Submission("inicial", "código de partida", workbook, false, workbook, null);
+            StudentFiles.take(starter, exercise).ifPresent(files -> hashes.put(suite.id(), files.hash()));
+        }
+        return hashes;
+    }
+
+    /**
      * Grades every exercise of one student: a saved result is reused, an exercise without files gets its reason,
      * and the rest are graded together in one child JVM; each result is saved as soon as it is known.
      */
-    private List<ExerciseResult> gradeStudent(Submission submission, List<PreparedSuite> suites, Progress progress,
-            AtomicInteger reused, AtomicInteger graded) throws Exception {
+    private List<ExerciseResult> gradeStudent(Submission submission, List<PreparedSuite> suites,
+            Map<String, String> starters, Progress progress, AtomicInteger reused, AtomicInteger graded)
+            throws Exception {
         ExerciseResult[] results = new ExerciseResult[suites.size()];
         List<Job> jobs = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -84,6 +106,13 @@ public final class Grader {
                         ? ExerciseResult.notRun(suite.id(), State.INVALID, submission.problem(), suite.plan())
                         : ExerciseResult.notRun(suite.id(), State.NOT_SUBMITTED, "la entrega no tiene la carpeta "
                                 + "exercises/" + suite.id(), suite.plan());
+                progress.finished(submission, results[i], false);
+                continue;
+            }
+            if (files.get().hash().equals(starters.get(suite.id()))) {
+                results[i] = ExerciseResult.notRun(suite.id(), State.UNCHANGED, "los ficheros del alumno son los del "
+                        + "código de partida, sin cambios: no se ejecutan las pruebas y el ejercicio vale 0",
+                        suite.plan());
                 progress.finished(submission, results[i], false);
                 continue;
             }

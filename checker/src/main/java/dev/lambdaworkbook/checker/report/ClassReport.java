@@ -53,8 +53,8 @@ final class ClassReport {
         }
         summary(html, results);
         html.append("<h2>Distribución de notas</h2>\n").append(histogram(results)).append('\n');
-        html.append("<h2>Pruebas superadas por la clase</h2>\n<p class=\"muted\">Porcentaje de alumnos que ")
-                .append("superan cada prueba; primero las que más fallan.</p>\n")
+        html.append("<h2>Pruebas superadas por la clase</h2>\n<p class=\"muted\">Porcentaje de los alumnos que ")
+                .append("entregaron el ejercicio que superan cada prueba; primero las que más fallan.</p>\n")
                 .append(passRateChart(passRates(results))).append('\n');
         students(html, results);
         return html.append("</body></html>\n").toString();
@@ -109,6 +109,12 @@ final class ClassReport {
         Map<String, PassRate> rates = new LinkedHashMap<>();
         for (StudentGrade grade : results.grades()) {
             for (ExerciseResult result : grade.results()) {
+                // A student who handed in nothing for the exercise says nothing about how hard its tests are.
+                if (result.state() == ExerciseResult.State.NOT_SUBMITTED
+                        || result.state() == ExerciseResult.State.UNCHANGED
+                        || result.state() == ExerciseResult.State.INVALID) {
+                    continue;
+                }
                 for (TestResult test : result.tests()) {
                     if (!test.graded() || test.status() == TestStatus.SKIPPED) {
                         continue;

@@ -6,15 +6,29 @@ import dev.lambdaworkbook.checker.run.TestStatus;
 import dev.lambdaworkbook.checker.score.ExerciseScore;
 import dev.lambdaworkbook.checker.score.Scale;
 import dev.lambdaworkbook.checker.score.StudentGrade;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The feedback a student reads, in Markdown and in HTML: the mark per exercise and task, then each test that did
- * not pass with its message, the probable place in the student's code and what the test printed.
+ * The feedback a student reads, in Markdown and in HTML: the mark per exercise and task, each task the starter code
+ * leaves undone once with the tests it costs, then each other test that did not pass with its message, the probable
+ * place in the student's code and what the test printed.
  */
 final class Feedback {
 
     private static final int OUTPUT_SHOWN = 2000;
+
+    /**
+     * The message of a method the starter code leaves undone, e.g. "Tarea 2 sin hacer: eventAsJson(...) todavía no
+     * escribe el JSON.", up to its final period or to where a test's own text around it begins.
+     */
+    private static final Pattern UNFINISHED =
+            Pattern.compile("Tarea \\d+ sin hacer: [^»\\n]*?(?:\\.(?=\\s|»|$)|(?=»|\\n|$))");
 
     private Feedback() {
     }
@@ -40,7 +54,13 @@ final class Feedback {
                 md.append("\nTodas las pruebas pasan.\n");
             }
             if (result.state() == ExerciseResult.State.GRADED) {
+                Map<String, List<TestResult>> unfinished = unfinished(failed);
+                unfinished.forEach((task, tests) -> md.append("\n### ✘ ").append(task).append("\n\n- ")
+                        .append(affected(tests)).append('\n'));
                 for (TestResult test : failed) {
+                    if (unfinishedTask(test) != null) {
+                        continue;
+                    }
                     md.append("\n### ✘ ").append(test.fullName()).append(test.hidden() ? " (prueba oculta)" : "")
                             .append("\n\n");
                     md.append("- Tarea ").append(test.task()).append(", ").append(test.points()).append(test.points() == 1 ? " punto: " : " puntos: ")
@@ -90,7 +110,13 @@ final class Feedback {
             if (failed.isEmpty()) {
                 html.append("<p class=\"ok\">Todas las pruebas pasan.</p>\n");
             }
+            unfinished(failed).forEach((task, tests) -> html.append("<div class=\"failure\"><h3>✘ ")
+                    .append(Texts.html(task)).append("</h3>\n<p>").append(Texts.html(affected(tests)))
+                    .append("</p></div>\n"));
             for (TestResult test : failed) {
+                if (unfinishedTask(test) != null) {
+                    continue;
+                }
                 html.append("<div class=\"failure\"><h3>✘ ").append(Texts.html(test.fullName()))
                         .append(test.hidden() ? " <span class=\"muted\">(prueba oculta)</span>" : "")
                         .append("</h3>\n<p>Tarea ").append(test.task()).append(", ").append(test.points())
@@ -109,6 +135,35 @@ final class Feedback {
             }
         }
         return html.append("</body></html>\n").toString();
+    }
+
+    /**
+     * Groups the failed tests that stopped at a task the starter code leaves undone, by that task's message, in the
+     * order they first appear: the message is shown once, with the tests it costs, instead of once per test.
+     */
+    static Map<String, List<TestResult>> unfinished(List<TestResult> failed) {
+        Map<String, List<TestResult>> groups = new LinkedHashMap<>();
+        for (TestResult test : failed) {
+            String task = unfinishedTask(test);
+            if (task != null) {
+                groups.computeIfAbsent(task, key -> new ArrayList<>()).add(test);
+            }
+        }
+        return groups;
+    }
+
+    /** Returns the starter's "Tarea N sin hacer: …" sentence the test's message contains, or null. */
+    static String unfinishedTask(TestResult test) {
+        Matcher matcher = UNFINISHED.matcher(Texts.explain(test));
+        return matcher.find() ? matcher.group().strip() : null;
+    }
+
+    private static String affected(List<TestResult> tests) {
+        int points = tests.stream().mapToInt(TestResult::points).sum();
+        String names = tests.stream().map(test -> test.name() + (test.hidden() ? " (oculta)" : ""))
+                .collect(Collectors.joining("; "));
+        return (tests.size() == 1 ? "Por eso falla 1 prueba (" : "Por eso fallan " + tests.size() + " pruebas (")
+                + points + (points == 1 ? " punto): " : " puntos): ") + names + ".";
     }
 
     private static List<TestResult> failed(ExerciseResult result) {

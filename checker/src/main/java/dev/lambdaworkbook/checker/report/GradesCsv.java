@@ -60,6 +60,24 @@ final class GradesCsv {
     private GradesCsv() {
     }
 
+    /**
+     * Returns a warning, in Spanish, when some rows of notas.csv will not match anyone on import: submissions that do
+     * not come from a Moodle download keep their folder's name as identifier, not "Participante NNNN".
+     */
+    static List<String> warnings(ClassResults results) {
+        List<String> outside = results.grades().stream().map(StudentGrade::submission)
+                .filter(submission -> !submission.moodle()).map(submission -> submission.id()).toList();
+        if (outside.isEmpty()) {
+            return List.of();
+        }
+        String names = String.join(", ", outside.subList(0, Math.min(3, outside.size())))
+                + (outside.size() > 3 ? " y " + (outside.size() - 3) + " más" : "");
+        return List.of((outside.size() == 1 ? "1 entrega no viene" : outside.size() + " entregas no vienen")
+                + " de una descarga de Moodle (" + names + "): en notas.csv su identificador es el nombre de su "
+                + "carpeta, que Moodle no reconoce al importar. Pon esas notas a mano o nombra cada carpeta como en "
+                + "la descarga, «Nombre Apellidos_NNNN_assignsubmission_file_».");
+    }
+
     static String write(ClassResults results, Language language) {
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(List.of(language.identifier, language.fullName, language.grade,

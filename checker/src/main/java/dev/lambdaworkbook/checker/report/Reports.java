@@ -39,6 +39,11 @@ public final class Reports {
      *
      * @param warnings what the run could not guarantee, such as a missing OS isolation, in Spanish
      */
+    /** Returns the warnings about the grades themselves, such as rows Moodle will not match, in Spanish. */
+    public static List<String> gradeWarnings(ClassResults results) {
+        return GradesCsv.warnings(results);
+    }
+
     public static void write(ClassResults results, Path folder, String moodleLanguage, List<String> warnings)
             throws IOException {
         GradesCsv.Language language = GradesCsv.Language.of(moodleLanguage);

@@ -74,6 +74,7 @@ public final class TerminalView implements Progress {
                     case COMPILE_ERROR -> "no c.";
                     case BUILD_ERROR -> "no c.";
                     case NOT_SUBMITTED -> "—";
+                    case UNCHANGED -> "sin c.";
                     case REJECTED -> "rech.";
                     case INVALID -> "inv.";
                 }));
@@ -83,8 +84,8 @@ public final class TerminalView implements Progress {
         }
         out.println();
         out.println(summary(results));
-        out.println("Leyenda: «no c.» no compila, «—» sin entrega, «rech.» rechazado, «inv.» entrega no "
-                + "válida.");
+        out.println("Leyenda: «no c.» no compila, «—» sin entrega, «sin c.» código de partida sin cambios, «rech.» "
+                + "rechazado, «inv.» entrega no válida.");
     }
 
     /**
@@ -94,6 +95,7 @@ public final class TerminalView implements Progress {
     static String summary(ClassResults results) {
         long notSubmitted = countState(results, ExerciseResult.State.NOT_SUBMITTED);
         long invalid = countState(results, ExerciseResult.State.INVALID);
+        long unchanged = countState(results, ExerciseResult.State.UNCHANGED);
         int students = results.grades().size();
         int exercises = results.suites().size();
         StringBuilder line = new StringBuilder()
@@ -108,6 +110,9 @@ public final class TerminalView implements Progress {
         }
         if (notSubmitted > 0) {
             line.append(", ").append(notSubmitted).append(" sin entrega");
+        }
+        if (unchanged > 0) {
+            line.append(", ").append(unchanged).append(" sin cambios");
         }
         if (invalid > 0) {
             line.append(", ").append(invalid).append(" con la entrega no válida");

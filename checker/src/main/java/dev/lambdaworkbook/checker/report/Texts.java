@@ -38,6 +38,8 @@ final class Texts {
             case "NoSuchMethodError", "NoSuchFieldError", "NoClassDefFoundError", "AbstractMethodError",
                     "IncompatibleClassChangeError" -> "a tu código le falta algo que la prueba usa (¿cambiaste el "
                     + "nombre o la firma de una clase o método del enunciado?): " + detail;
+            case "ClassNotFoundException" -> "no se encontró la clase " + detail + " al cargar tu código: revisa "
+                    + "que exista con ese nombre y ese paquete y, si la prueba carga tu paquete .zip, que esté dentro";
             case "StackOverflowError" -> "desbordamiento de pila (StackOverflowError): ¿hay una recursión que no "
                     + "termina?";
             default -> "tu código lanzó " + simple + (detail.isEmpty() ? "" : ": " + detail);

@@ -181,8 +181,9 @@ public final class TestRunner {
         current.end(Instant.now());
         String test = end.test();
         switch (end.kind()) {
-            case TEST_TIMEOUT -> current.mark(test, TestStatus.TIMED_OUT, "tiempo agotado: la prueba superó el "
-                    + "límite de " + limits.perTest().toSeconds() + " s por prueba");
+            case TEST_TIMEOUT -> current.mark(test, TestStatus.TIMED_OUT, "tiempo agotado: la prueba no terminó en "
+                    + limits.perTest().toSeconds() + " s, el límite por prueba. ¿Hay un bucle que no acaba o una "
+                    + "espera sin plazo?");
             case FATAL -> current.mark(test, TestStatus.FAILED, end.reason());
             case EXITED -> current.mark("", TestStatus.JVM_ENDED, JVM_ENDED);
             case PART_TIMEOUT, DONE -> {

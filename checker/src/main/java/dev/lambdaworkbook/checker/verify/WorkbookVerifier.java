@@ -129,7 +129,7 @@ public final class WorkbookVerifier {
             return new Check(exercise.id(), subject, false, result.state().label() + ": un error del catálogo debe "
                     + "ejecutarse y fallar alguna prueba", result.detail());
         }
-        String summary = failed > 0 ? "falla " + failed + " pruebas"
+        String summary = failed > 0 ? "falla " + failed + (failed == 1 ? " prueba" : " pruebas")
                 : "pasa todas las pruebas; debe fallar al menos una";
         return new Check(exercise.id(), subject, failed > 0, summary, failures(result, FAILURES_SHOWN));
     }

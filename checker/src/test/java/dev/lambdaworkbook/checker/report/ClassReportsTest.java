@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lambdaworkbook.checker.Fixtures;
 import dev.lambdaworkbook.checker.compile.SuiteBuilder;
 import dev.lambdaworkbook.checker.grade.ClassResults;
+import dev.lambdaworkbook.checker.grade.ExerciseResult;
 import dev.lambdaworkbook.checker.grade.Grader;
 import dev.lambdaworkbook.checker.grade.PreparedSuite;
 import dev.lambdaworkbook.checker.grade.Progress;
@@ -19,11 +20,13 @@ import dev.lambdaworkbook.checker.run.TestRunner;
 import dev.lambdaworkbook.checker.scan.SubmissionScanner;
 import dev.lambdaworkbook.checker.score.Scale;
 import dev.lambdaworkbook.checker.score.Scorer;
+import dev.lambdaworkbook.checker.score.StudentGrade;
 import dev.lambdaworkbook.checker.submission.ClassFolder;
 import dev.lambdaworkbook.checker.submission.Submission;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,6 +111,30 @@ class ClassReportsTest {
         assertEquals(6, again.reused(), "Se reutilizan los seis resultados, también el que no compila.");
         assertEquals(results.grades().stream().map(grade -> grade.total()).toList(),
                 again.grades().stream().map(grade -> grade.total()).toList());
+    }
+
+    @Test
+    @DisplayName("avisa de las filas de notas.csv que Moodle no asociará a nadie al importarlas")
+    void warnsAboutRowsMoodleCannotMatch() {
+        List<String> warnings = GradesCsv.warnings(results);
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("6 entregas no vienen de una descarga de Moodle ("), warnings.get(0));
+        assertTrue(warnings.get(0).contains(" y 3 más): "), warnings.get(0));
+    }
+
+    @Test
+    @DisplayName("las tasas de acierto no cuentan a quien no entregó el ejercicio")
+    void passRatesIgnoreMissingExercises() {
+        PreparedSuite suite = suites.get(0);
+        StudentGrade absent = new Scorer(new Scale(10)).grade(submissions.get(0), List.of(ExerciseResult.notRun(
+                suite.id(), ExerciseResult.State.NOT_SUBMITTED, "sin carpeta", suite.plan())), List.of(suite.plan()));
+        List<StudentGrade> grades = new ArrayList<>(results.grades());
+        grades.add(absent);
+        ClassResults withAbsent = new ClassResults(results.suites(), grades, results.scale(), 0, 0,
+                results.elapsed(), results.finishedAt());
+
+        assertEquals(ClassReport.passRates(results), ClassReport.passRates(withAbsent));
     }
 
     @Test

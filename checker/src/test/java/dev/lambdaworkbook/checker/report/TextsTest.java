@@ -25,6 +25,14 @@ class TextsTest {
         assertEquals("sin implementar", Texts.explain(failed("java.lang.UnsupportedOperationException", null)));
     }
 
+    @Test
+    @DisplayName("Una clase que no se encuentra no se presenta como una excepción que lanzó el alumno")
+    void classNotFound() {
+        assertEquals("no se encontró la clase dev.x.Handler al cargar tu código: revisa que exista con ese nombre y "
+                + "ese paquete y, si la prueba carga tu paquete .zip, que esté dentro",
+                Texts.explain(failed("java.lang.ClassNotFoundException", "dev.x.Handler")));
+    }
+
     private static TestResult failed(String exception, String message) {
         return new TestResult("[engine:junit-jupiter]/[class:X]/[method:m()]", "X", "visible", "m", true, 1, 1,
                 false, TestStatus.FAILED, message, exception, null, "");

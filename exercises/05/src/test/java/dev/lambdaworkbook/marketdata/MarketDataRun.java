@@ -58,7 +58,7 @@ final class MarketDataRun {
             failIfUnfinished(situation + ": se esperaba una MarketDataException", hint);
             throw Expect.failure(situation + ": se esperaba una MarketDataException, pero "
                     + (error == null ? "la función terminó bien y devolvió " + Expect.show(result)
-                            : "se lanzó " + error) + ". " + hint);
+                            : "se lanzó " + Expect.thrown(error)) + ". " + hint);
         }
 
         /**
@@ -68,7 +68,8 @@ final class MarketDataRun {
         void failIfUnfinished(String situation, String hint) {
             if (error instanceof UnsupportedOperationException unfinished) {
                 throw Expect.failure(situation + ", pero se lanzó UnsupportedOperationException («"
-                        + unfinished.getMessage() + "»). Termina antes esa tarea; después, para esta prueba: " + hint);
+                        + unfinished.getMessage() + "»). Termina antes esa tarea"
+                        + (hint.isBlank() ? "." : "; después, para esta prueba: " + hint));
             }
         }
 

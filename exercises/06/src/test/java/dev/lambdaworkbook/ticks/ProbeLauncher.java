@@ -22,15 +22,16 @@ final class ProbeLauncher {
     }
 
     /**
-     * Returns the command line of the probe, with the JVM flags Lambda sets by default. Its java17 and java21 runtimes
-     * stop tiered compilation at level 1 (C1 only). Its java11 and java17 runtimes use the serial collector. Source:
-     * AWS Lambda Developer Guide, "Customize Java runtime startup behavior". With the JVM's own defaults, C2 and G1,
-     * this short run costs more CPU time.
+     * Returns the command line of the probe, with the JVM flags Lambda sets by default and UTF-8 output, which the
+     * test reads back. Lambda's java17 and java21 runtimes stop tiered compilation at level 1 (C1 only), and its java11
+     * and java17 runtimes use the serial collector. Source: AWS Lambda Developer Guide, "Customize Java runtime
+     * startup behavior". With the JVM's own defaults, C2 and G1, this short run costs more CPU time.
      */
     static List<String> command(String heap, long inputBytes) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath(),
-                MemoryProbe.class.getName(), Long.toString(inputBytes));
+        return List.of(java, heap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-cp", classpath(), MemoryProbe.class.getName(),
+                Long.toString(inputBytes));
     }
 
     /** Returns whether the probe printed equal kept and expected counts. */
@@ -48,7 +49,7 @@ final class ProbeLauncher {
         for (String line : lines) {
             int exception = line.indexOf(UNCAUGHT);
             if (exception >= 0) {
-                return "lanzó " + line.substring(exception + UNCAUGHT.length());
+                return "lanzó " + withoutFinalStop(line.substring(exception + UNCAUGHT.length()));
             }
             if (line.contains("OutOfMemoryError")) {
                 return "se quedó sin memoria (" + line + ")";
@@ -59,6 +60,10 @@ final class ProbeLauncher {
         }
         String last = lines.get(lines.size() - 1);
         return "escribió «" + (last.length() > 200 ? last.substring(0, 200) + "…" : last) + "»";
+    }
+
+    private static String withoutFinalStop(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static String classpath() {

@@ -69,7 +69,7 @@ class TickFilterHandlerTest {
                 return expected;
             }
             throw Expect.failure(situation + ": se esperaba una TickFilterException, pero " + (error == null
-                    ? "la función terminó bien y devolvió " + keys : "se lanzó " + error) + ". " + hint);
+                    ? "la función terminó bien y devolvió " + keys : "se lanzó " + Expect.thrown(error)) + ". " + hint);
         }
     }
 
@@ -220,7 +220,8 @@ class TickFilterHandlerTest {
             if (!finished) {
                 probe.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            String output = Files.readString(log, StandardCharsets.ISO_8859_1);
+            // The probe writes UTF-8 (see ProbeLauncher); bytes that are not UTF-8 become replacement characters.
+            String output = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
             Files.deleteIfExists(log);
 
             Expect.that(finished, () -> "Filtrar 100 MB llevó más de 120 s. Lee el fichero una sola vez, en bloques "

@@ -153,9 +153,9 @@ final class SumApi {
     }
 
     /**
-     * Checks the "suma" field of a JSON body. When it contains the expected number written another way ("5.0" for
-     * "5", "5E+1" for "50"), the hint is about how the number is written; when it contains the sum of a and b after
-     * a trip through {@code double}, about where the BigDecimal values come from; otherwise it is the caller's.
+     * Checks the "suma" field of a JSON body. When it contains the sum of a and b after a trip through {@code double}
+     * ("3.5" for "2.50" + "1", "5.0" for "2" + "3"), the hint is about that trip; when it contains the expected number
+     * written another way ("5E+1" for "50"), about how it is written; otherwise it is the caller's.
      */
     static void expectSum(String expected, JsonNode body, APIGatewayProxyRequestEvent request, String what,
             String hint) {
@@ -163,25 +163,28 @@ final class SumApi {
         if (expected.equals(sum)) {
             return;
         }
-        if (sameNumber(expected, sum)) {
+        if (sumThroughDouble(request, sum)) {
+            hint = "Es lo que da sumar a y b después de pasarlos por double, que cambia cifras y ceros. Suma "
+                    + "BigDecimal creados desde el texto de cada parámetro, new BigDecimal(a), nunca desde un double "
+                    + "(ni con BigDecimal.valueOf), y escribe el resultado con toPlainString().";
+        } else if (sameNumber(expected, sum)) {
             hint = "Llegó el número correcto escrito de otra forma, como lo escribe un double (" + sum + "). Suma "
                     + "con BigDecimal y escribe el resultado con toPlainString().";
-        } else if (sumThroughDouble(request, sum)) {
-            hint = "Es la suma de a y b después de pasar por double, que ya había perdido cifras: new BigDecimal("
-                    + "double) y BigDecimal.valueOf(double) parten de ese double. Crea cada BigDecimal desde el "
-                    + "texto del parámetro: new BigDecimal(a).";
         }
         Expect.equal(expected, sum, what, hint);
     }
 
-    /** Returns whether the sum is what a and b give when each is parsed as a double first. */
+    /**
+     * Returns whether the sum is written exactly as BigDecimal values made from a and b parsed as doubles first
+     * write it: "3.5" for a="2.50" and b="1" (the double lost the zero), or a long binary tail for a="0.1".
+     */
     private static boolean sumThroughDouble(APIGatewayProxyRequestEvent request, String sum) {
         Map<String, String> query = request.getQueryStringParameters();
         try {
             double a = Double.parseDouble(query.get("a").strip());
             double b = Double.parseDouble(query.get("b").strip());
-            return sameNumber(new BigDecimal(a).add(new BigDecimal(b)).toPlainString(), sum)
-                    || sameNumber(BigDecimal.valueOf(a).add(BigDecimal.valueOf(b)).toPlainString(), sum);
+            return sum.equals(new BigDecimal(a).add(new BigDecimal(b)).toPlainString())
+                    || sum.equals(BigDecimal.valueOf(a).add(BigDecimal.valueOf(b)).toPlainString());
         } catch (RuntimeException notTwoNumbers) {
             return false;
         }

@@ -149,7 +149,8 @@ class MarketDataHandlerHiddenTest {
         Duration timeout = Duration.ofSeconds(MarketDataRun.CONFIG.timeout());
 
         api.fault(MarketDataApiFake.Fault.SERVER_ERROR);
-        call(handler, timeout).expectMarketDataException("Primera llamada con la API en error", "");
+        call(handler, timeout).expectMarketDataException("Primera llamada con la API en error", "Con un error de "
+                + "la API lanza MarketDataException, sin dejar la instancia a medias para la siguiente llamada.");
         api.fault(MarketDataApiFake.Fault.NONE);
         String first = call(handler, timeout).expectSuccess("Segunda llamada");
         clock.advance(Duration.ofSeconds(61));

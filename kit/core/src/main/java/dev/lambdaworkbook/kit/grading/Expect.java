@@ -29,6 +29,15 @@ public final class Expect {
         }
     }
 
+    /**
+     * Describes a thrown exception inside a sentence: its class and message without a final period, so that the
+     * sentence can go on with ". " without doubling it.
+     */
+    public static String thrown(Throwable error) {
+        String text = error.toString().strip();
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+
     /** Fails with the message, built only on failure, unless the condition holds. */
     public static void that(boolean condition, Supplier<String> message) {
         if (!condition) {

@@ -59,4 +59,12 @@ class ExpectTest {
 
         assertEquals("El body no es JSON.", error.getMessage());
     }
+
+    @Test
+    @DisplayName("thrown describe la excepción sin punto final, para seguir la frase sin «..»")
+    void thrownWithoutFinalStop() {
+        assertEquals("java.lang.UnsupportedOperationException: Tarea 1 sin hacer: todavía no filtras",
+                Expect.thrown(new UnsupportedOperationException("Tarea 1 sin hacer: todavía no filtras.")));
+        assertEquals("java.lang.IllegalStateException", Expect.thrown(new IllegalStateException()));
+    }
 }
