@@ -112,7 +112,9 @@ class SampleClassTest {
         Result second = calificar();
 
         assertEquals(0, second.code(), second.stdout());
-        assertTrue(second.stdout().contains("0 calificados ahora, 6 reutilizados"), second.stdout());
+        // hugo.vidal handed in 07 as the starter ships it: never graded, so never reused either.
+        assertTrue(second.stdout().contains("0 calificados ahora, 5 reutilizados"), second.stdout());
+        assertTrue(second.stdout().contains(", 1 sin cambios."), second.stdout());
         assertEquals(before, withoutDates(Files.readAllLines(output.resolve("notas.csv"))));
     }
 
