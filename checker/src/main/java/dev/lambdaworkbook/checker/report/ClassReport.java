@@ -66,11 +66,13 @@ final class ClassReport {
         double median = totals.isEmpty() ? 0 : totals.size() % 2 == 1 ? totals.get(totals.size() / 2)
                 : (totals.get(totals.size() / 2 - 1) + totals.get(totals.size() / 2)) / 2;
         long passing = totals.stream().filter(total -> total >= results.scale().max() / 2).count();
-        html.append("<p>").append(totals.size()).append(" alumnos, ejercicios ")
+        html.append("<p>").append(totals.size()).append(totals.size() == 1 ? " alumno, " : " alumnos, ")
+                .append(results.suites().size() == 1 ? "ejercicio " : "ejercicios ")
                 .append(String.join(", ", results.suites().stream().map(PreparedSuite::id).toList()))
                 .append(", escala de 0 a ").append(Texts.mark(results.scale().max())).append(". Nota media ")
                 .append(Texts.mark(mean)).append(", mediana ").append(Texts.mark(median)).append("; ")
-                .append(passing).append(" alumnos llegan a la mitad de la escala.</p>\n");
+                .append(passing).append(passing == 1 ? " alumno llega" : " alumnos llegan")
+                .append(" a la mitad de la escala.</p>\n");
     }
 
     static String histogram(ClassResults results) {

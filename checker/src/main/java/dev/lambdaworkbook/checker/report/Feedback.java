@@ -55,7 +55,8 @@ final class Feedback {
             }
             if (result.state() == ExerciseResult.State.GRADED) {
                 Map<String, List<TestResult>> unfinished = unfinished(failed);
-                unfinished.forEach((task, tests) -> md.append("\n### ✘ ").append(task).append("\n\n- ")
+                unfinished.forEach((task, tests) -> md.append("\n### ✘ ").append(task.replace("\\", "\\\\"))
+                        .append("\n\n- ")
                         .append(affected(tests)).append('\n'));
                 for (TestResult test : failed) {
                     if (unfinishedTask(test) != null) {
@@ -138,18 +139,43 @@ final class Feedback {
     }
 
     /**
-     * Groups the failed tests that stopped at a task the starter code leaves undone, by that task's message, in the
-     * order they first appear: the message is shown once, with the tests it costs, instead of once per test.
+     * Groups the failed tests that stopped at a task the starter code leaves undone, by task and method, in the order
+     * they first appear: the task is shown once, with the tests it costs, instead of once per test. A starter
+     * message that quotes its input ("number(...) todavía no convierte '2'") is shown up to where they differ.
      */
     static Map<String, List<TestResult>> unfinished(List<TestResult> failed) {
-        Map<String, List<TestResult>> groups = new LinkedHashMap<>();
+        Map<String, List<TestResult>> byTask = new LinkedHashMap<>();
+        Map<String, List<String>> sentences = new LinkedHashMap<>();
         for (TestResult test : failed) {
-            String task = unfinishedTask(test);
-            if (task != null) {
-                groups.computeIfAbsent(task, key -> new ArrayList<>()).add(test);
+            String sentence = unfinishedTask(test);
+            if (sentence != null) {
+                String task = sentence.replaceFirst("^(Tarea \\d+ sin hacer: \\S+).*$", "$1");
+                byTask.computeIfAbsent(task, key -> new ArrayList<>()).add(test);
+                sentences.computeIfAbsent(task, key -> new ArrayList<>()).add(sentence);
             }
         }
+        Map<String, List<TestResult>> groups = new LinkedHashMap<>();
+        byTask.forEach((task, tests) -> groups.put(commonStart(sentences.get(task)), tests));
         return groups;
+    }
+
+    /** Returns the sentence they all share, or their common start cut at a word and followed by "…". */
+    private static String commonStart(List<String> sentences) {
+        String first = sentences.get(0);
+        if (sentences.stream().allMatch(first::equals)) {
+            return first;
+        }
+        int length = first.length();
+        for (String sentence : sentences) {
+            int same = 0;
+            int max = Math.min(length, sentence.length());
+            while (same < max && sentence.charAt(same) == first.charAt(same)) {
+                same++;
+            }
+            length = same;
+        }
+        int space = first.lastIndexOf(' ', length);
+        return first.substring(0, Math.max(space, 0)).strip() + " …";
     }
 
     /** Returns the starter's "Tarea N sin hacer: …" sentence the test's message contains, or null. */

@@ -34,6 +34,21 @@ class FeedbackTest {
         assertNull(Feedback.unfinishedTask(other));
     }
 
+    @Test
+    @DisplayName("Un mensaje de partida que cita su entrada se agrupa por tarea y método, hasta donde coinciden")
+    void quotedInputsGroupedByMethod() {
+        TestResult two = failed("a", "java.lang.UnsupportedOperationException",
+                "Tarea 4 sin hacer: number(...) todavía no convierte '2'.");
+        TestResult three = failed("b", "java.lang.UnsupportedOperationException",
+                "Tarea 4 sin hacer: number(...) todavía no convierte 'tres'.");
+        TestResult json = failed("c", "java.lang.UnsupportedOperationException",
+                "Tarea 2 sin hacer: json(...) todavía no crea la respuesta 400.");
+
+        assertEquals(Map.of("Tarea 4 sin hacer: number(...) todavía no convierte …", List.of(two, three),
+                "Tarea 2 sin hacer: json(...) todavía no crea la respuesta 400.", List.of(json)),
+                Feedback.unfinished(List.of(two, three, json)));
+    }
+
     private static TestResult failed(String name, String exception, String message) {
         return new TestResult("[engine:junit-jupiter]/[class:X]/[method:" + name + "()]", "X", "visible", name, true,
                 1, 2, false, TestStatus.FAILED, message, exception, null, "");
