@@ -47,11 +47,11 @@ class SumHandlerHiddenTest {
             Expect.equal(200, response.getStatusCode(), "statusCode de " + describe(request),
                     "Quita los espacios de alrededor con strip() antes de validar.");
             JsonNode body = body(response, request);
-            Expect.equal(expectedA, text(body, "a", request), "Campo \"a\" de " + describe(request),
+            Expect.equal(expectedA, text(body, "a", request), "Campo \"a\" del body de " + describe(request),
                     "Escribe el BigDecimal leído con toPlainString().");
-            Expect.equal(expectedB, text(body, "b", request), "Campo \"b\" de " + describe(request),
+            Expect.equal(expectedB, text(body, "b", request), "Campo \"b\" del body de " + describe(request),
                     "Escribe el BigDecimal leído con toPlainString().");
-            expectSum(expectedSum, body, request, "Campo \"suma\" de " + describe(request),
+            expectSum(expectedSum, body, request, "Campo \"suma\" del body de " + describe(request),
                     "Suma con BigDecimal.add.");
         }
     }
@@ -196,8 +196,9 @@ class SumHandlerHiddenTest {
 
             APIGatewayProxyResponseEvent response = call(request);
 
-            expectSum(expectedSum, body(response, request), request, "Campo \"suma\" de "
-                    + describe(request), "BigDecimal.add y toPlainString().");
+            expectSum(expectedSum, body(response, request), request, "Campo \"suma\" del body de "
+                    + describe(request), "Suma con BigDecimal.add, que no pierde cifras ni con números de 50 "
+                    + "cifras, y escribe el resultado con toPlainString(), sin notación exponencial.");
         }
     }
 }
