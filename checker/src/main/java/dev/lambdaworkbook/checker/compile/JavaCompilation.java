@@ -37,8 +37,8 @@ public final class JavaCompilation {
 
     /**
      * String concatenation as StringBuilder calls, as javac compiled it before Java 9, instead of an invokedynamic
-     * call site per concatenation. The text is the same; the child JVM no longer links each call site at run time,
-     * which the class data sharing archive cannot spare for classes outside it (tests and submissions).
+     * call site per concatenation. The text is the same, and the child JVM no longer links each call site at run
+     * time, a cost the class data sharing archive cannot spare for classes outside it (tests and submissions).
      */
     private static final String INLINE_STRING_CONCAT = "-XDstringConcat=inline";
 

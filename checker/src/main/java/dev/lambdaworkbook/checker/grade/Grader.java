@@ -24,9 +24,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The grading pipeline for a class: for every student and exercise, score 0 an exercise handed in exactly as the
- * starter code ships it, reuse the saved result when the files and the tests are unchanged, else compile, scan and
- * run them, all of a student's exercises in one child JVM; then score.
+ * The grading pipeline for a class. An exercise handed in exactly as the starter code ships it scores 0. A saved
+ * result is reused when the files and the tests are unchanged. Everything else is compiled, scanned and run, all of
+ * a student's exercises in one child JVM, and then scored.
  * Students are graded in parallel.
  */
 public final class Grader {
@@ -74,6 +74,8 @@ public final class Grader {
     /**
      * Returns, per exercise, the hash of the files a student owns as the starter code ships them, so that an
      * untouched exercise scores 0 instead of the points of tests that only check what the starter already has.
+     * NOTE: the comparison is byte for byte, so a starter saved with CRLF line endings or one added comment is
+     * graded as a normal submission.
      */
     private static Map<String, String> starterHashes(List<PreparedSuite> suites) {
         Map<String, String> hashes = new HashMap<>();

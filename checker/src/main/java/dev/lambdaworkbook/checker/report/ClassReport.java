@@ -111,7 +111,7 @@ final class ClassReport {
         Map<String, PassRate> rates = new LinkedHashMap<>();
         for (StudentGrade grade : results.grades()) {
             for (ExerciseResult result : grade.results()) {
-                // A student who handed in nothing for the exercise says nothing about how hard its tests are.
+                // A student who handed in nothing for the exercise tells nothing about how hard its tests are.
                 if (result.state() == ExerciseResult.State.NOT_SUBMITTED
                         || result.state() == ExerciseResult.State.UNCHANGED
                         || result.state() == ExerciseResult.State.INVALID) {

@@ -7,17 +7,20 @@ import dev.lambdaworkbook.checker.score.ExerciseScore;
 import dev.lambdaworkbook.checker.score.Scale;
 import dev.lambdaworkbook.checker.score.StudentGrade;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The feedback a student reads, in Markdown and in HTML: the mark per exercise and task, each task the starter code
- * leaves undone once with the tests it costs, then each other test that did not pass with its message, the probable
- * place in the student's code and what the test printed.
+ * The feedback a student reads, in Markdown and in HTML, with the mark per exercise and task. Each task the starter
+ * code leaves undone appears once with the tests it costs. Every other test that did not pass follows with its
+ * message, the probable place in the student's code and what the test printed.
  */
 final class Feedback {
 
@@ -55,13 +58,10 @@ final class Feedback {
             }
             if (result.state() == ExerciseResult.State.GRADED) {
                 Map<String, List<TestResult>> unfinished = unfinished(failed);
+                // A backslash in a quoted input would escape the next character in Markdown.
                 unfinished.forEach((task, tests) -> md.append("\n### ✘ ").append(task.replace("\\", "\\\\"))
-                        .append("\n\n- ")
-                        .append(affected(tests)).append('\n'));
-                for (TestResult test : failed) {
-                    if (unfinishedTask(test) != null) {
-                        continue;
-                    }
+                        .append("\n\n- ").append(affected(tests)).append('\n'));
+                for (TestResult test : others(failed, unfinished)) {
                     md.append("\n### ✘ ").append(test.fullName()).append(test.hidden() ? " (prueba oculta)" : "")
                             .append("\n\n");
                     md.append("- Tarea ").append(test.task()).append(", ").append(test.points()).append(test.points() == 1 ? " punto: " : " puntos: ")
@@ -111,13 +111,11 @@ final class Feedback {
             if (failed.isEmpty()) {
                 html.append("<p class=\"ok\">Todas las pruebas pasan.</p>\n");
             }
-            unfinished(failed).forEach((task, tests) -> html.append("<div class=\"failure\"><h3>✘ ")
+            Map<String, List<TestResult>> unfinished = unfinished(failed);
+            unfinished.forEach((task, tests) -> html.append("<div class=\"failure\"><h3>✘ ")
                     .append(Texts.html(task)).append("</h3>\n<p>").append(Texts.html(affected(tests)))
                     .append("</p></div>\n"));
-            for (TestResult test : failed) {
-                if (unfinishedTask(test) != null) {
-                    continue;
-                }
+            for (TestResult test : others(failed, unfinished)) {
                 html.append("<div class=\"failure\"><h3>✘ ").append(Texts.html(test.fullName()))
                         .append(test.hidden() ? " <span class=\"muted\">(prueba oculta)</span>" : "")
                         .append("</h3>\n<p>Tarea ").append(test.task()).append(", ").append(test.points())
@@ -157,6 +155,13 @@ final class Feedback {
         Map<String, List<TestResult>> groups = new LinkedHashMap<>();
         byTask.forEach((task, tests) -> groups.put(commonStart(sentences.get(task)), tests));
         return groups;
+    }
+
+    /** Returns the failed tests that no group of unfinished tasks contains, in their order. */
+    private static List<TestResult> others(List<TestResult> failed, Map<String, List<TestResult>> unfinished) {
+        Set<TestResult> grouped = Collections.newSetFromMap(new IdentityHashMap<>());
+        unfinished.values().forEach(grouped::addAll);
+        return failed.stream().filter(test -> !grouped.contains(test)).toList();
     }
 
     /** Returns the sentence they all share, or their common start cut at a word and followed by "…". */

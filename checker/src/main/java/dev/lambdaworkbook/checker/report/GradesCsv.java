@@ -6,6 +6,7 @@ import dev.lambdaworkbook.checker.grade.ExerciseResult;
 import dev.lambdaworkbook.checker.grade.PreparedSuite;
 import dev.lambdaworkbook.checker.score.ExerciseScore;
 import dev.lambdaworkbook.checker.score.StudentGrade;
+import dev.lambdaworkbook.checker.submission.Submission;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ final class GradesCsv {
      */
     static List<String> warnings(ClassResults results) {
         List<String> outside = results.grades().stream().map(StudentGrade::submission)
-                .filter(submission -> !submission.moodle()).map(submission -> submission.id()).toList();
+                .filter(submission -> !submission.moodle()).map(Submission::id).toList();
         if (outside.isEmpty()) {
             return List.of();
         }

@@ -32,7 +32,7 @@ final class Texts {
         return switch (simple) {
             case "AssertionFailedError", "AssertionError", "MultipleFailuresError" -> detail.isEmpty()
                     ? "una comprobación de la prueba falló" : detail;
-            // The starters' own messages already say which task is not done ("Tarea 2 sin hacer: …").
+            // The starters' own messages already name the unfinished task ("Tarea 2 sin hacer: …").
             case "UnsupportedOperationException" -> detail.contains("sin hacer") ? detail
                     : detail.isEmpty() ? "sin implementar" : "sin implementar: " + detail;
             case "NoSuchMethodError", "NoSuchFieldError", "NoClassDefFoundError", "AbstractMethodError",

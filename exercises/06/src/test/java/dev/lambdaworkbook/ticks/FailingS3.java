@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * the real server.
  *
  * <p>Every form of {@code getObject} (a stream, bytes, a file) ends in the one that takes a response transformer,
- * so that one is the only method overridden. A transformer that reads the whole body inside the SDK, such as
- * {@code getObjectAsBytes}, sees the cut as the SDK does: it retries, then throws {@code SdkClientException}.
+ * so that one is the only method overridden. When a transformer reads the whole body inside the SDK, as
+ * {@code getObjectAsBytes} does, the cut reaches the SDK first, and the SDK decides whether to retry.
  */
 final class FailingS3 extends DelegatingS3Client {
 

@@ -1,5 +1,6 @@
 package dev.lambdaworkbook.ticks;
 
+import dev.lambdaworkbook.kit.grading.Expect;
 import dev.lambdaworkbook.kit.services.ticks.TickFileGenerator;
 import java.io.File;
 import java.net.URISyntaxException;
@@ -49,7 +50,7 @@ final class ProbeLauncher {
         for (String line : lines) {
             int exception = line.indexOf(UNCAUGHT);
             if (exception >= 0) {
-                return "lanzó " + withoutFinalStop(line.substring(exception + UNCAUGHT.length()));
+                return "lanzó " + Expect.withoutFinalPeriod(line.substring(exception + UNCAUGHT.length()));
             }
             if (line.contains("OutOfMemoryError")) {
                 return "se quedó sin memoria (" + line + ")";
@@ -60,10 +61,6 @@ final class ProbeLauncher {
         }
         String last = lines.get(lines.size() - 1);
         return "escribió «" + (last.length() > 200 ? last.substring(0, 200) + "…" : last) + "»";
-    }
-
-    private static String withoutFinalStop(String text) {
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static String classpath() {

@@ -12,7 +12,7 @@ import java.util.Set;
 /** Prints an invocation the way the Lambda console's Test tab shows it, in Spanish, plus a hint on failures. */
 final class ConsolePrinter {
 
-    /** What SLF4J 2 prints once per JVM when the class path has its API but no implementation. */
+    /** The warning SLF4J 2 prints once per JVM when the class path has its API but no implementation. */
     static final String SLF4J_WITHOUT_PROVIDER = "SLF4J(W): No SLF4J providers were found.";
 
     private final PrintWriter out;

@@ -34,8 +34,13 @@ public final class Expect {
      * sentence can go on with ". " without doubling it.
      */
     public static String thrown(Throwable error) {
-        String text = error.toString().strip();
-        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+        return withoutFinalPeriod(error.toString());
+    }
+
+    /** Returns the text, stripped, without its final period, so that a sentence can go on after it. */
+    public static String withoutFinalPeriod(String text) {
+        String stripped = text.strip();
+        return stripped.endsWith(".") ? stripped.substring(0, stripped.length() - 1) : stripped;
     }
 
     /** Fails with the message, built only on failure, unless the condition holds. */

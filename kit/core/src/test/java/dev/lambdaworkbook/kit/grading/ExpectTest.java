@@ -67,4 +67,11 @@ class ExpectTest {
                 Expect.thrown(new UnsupportedOperationException("Tarea 1 sin hacer: todavía no filtras.")));
         assertEquals("java.lang.IllegalStateException", Expect.thrown(new IllegalStateException()));
     }
+
+    @Test
+    @DisplayName("withoutFinalPeriod quita solo el punto final")
+    void withoutFinalPeriod() {
+        assertEquals("Tarea 1 sin hacer: fichero.csv", Expect.withoutFinalPeriod(" Tarea 1 sin hacer: fichero.csv. "));
+        assertEquals("sin punto", Expect.withoutFinalPeriod("sin punto"));
+    }
 }
